@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Parses `scorecard COMMAND [ARGS] [OPTIONS]` with getopt_long. Usage
+ * errors name the option and what was expected, then exit code 2.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+void
+cli_help(void)
+{
+    fputs(
+        "Usage: scorecard COMMAND [ARGS] [OPTIONS]\n"
+        "\n"
+        "County children's well-being scorecards: every indicator is a\n"
+        "percentage measured against the goal of all children.\n"
+        "\n"
+        "Commands:\n"
+        "  validate [DATASET]              check a dataset; report every problem\n"
+        "                                  as file:line:column\n"
+        "  list indicators|geographies [DATASET]\n"
+        "                                  list what a dataset holds\n"
+        "\n"
+        "DATASET is a directory holding scorecard.json, or the path of a\n"
+        "manifest file. Default: the bundled illustrative sample.\n"
+        "\n"
+        "Options:\n"
+        "  --format text|json|github       validate: output format (default text;\n"
+        "                                  github prints ::error annotations)\n"
+        "  --strict                        validate: warnings count as errors\n"
+        "  --max-errors N                  validate: show at most N errors and N\n"
+        "                                  warnings (default 100, 0 = all)\n"
+        "  --indicators-dir DIR            catalog of indicator definitions used by\n"
+        "                                  \"use\" (default: the bundled catalog)\n"
+        "  -q, --quiet                     validate: no summary line\n"
+        "  -h, --help                      show this help\n"
+        "  -V, --version                   show the version\n"
+        "\n"
+        "Exit status: 0 ok, 1 data errors, 2 usage error, 3 I/O error,\n"
+        "4 internal error.\n"
+        "\n"
+        "Examples:\n"
+        "  scorecard validate                        # the bundled sample\n"
+        "  scorecard validate path/to/dataset --strict\n"
+        "  scorecard validate data --format github   # in GitHub Actions\n"
+        "  scorecard list indicators\n",
+        stdout);
+}
+
+/* Print a usage error and return EXIT_USAGE. */
+static int __attribute__((format(printf, 1, 2)))
+usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("scorecard: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nTry 'scorecard --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+enum { OPT_FORMAT = 256, OPT_STRICT, OPT_MAX_ERRORS, OPT_INDICATORS_DIR };
+
+static const struct option long_opts[] = {
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"strict", no_argument, NULL, OPT_STRICT},
+    {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+    {"indicators-dir", required_argument, NULL, OPT_INDICATORS_DIR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+int
+cli_parse(int argc, char **argv, cli_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_errors = 100;
+    const char *positional[4];
+    size_t npos = 0;
+    int saw_format = 0, saw_strict = 0, saw_max = 0;
+
+    opterr = 0;
+    optind = 1;
+    int c;
+    /* '-' first: positional arguments come back in order as 1 */
+    while ((c = getopt_long(argc, argv, "-qhV", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 1:
+            if (npos == 4)
+                return usage_error("unexpected argument '%s'", optarg);
+            positional[npos++] = optarg;
+            break;
+        case OPT_FORMAT:
+            saw_format = 1;
+            if (strcmp(optarg, "text") == 0)
+                opt->format = FMT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                opt->format = FMT_JSON;
+            else if (strcmp(optarg, "github") == 0)
+                opt->format = FMT_GITHUB;
+            else
+                return usage_error("bad value '%s' for --format; expected "
+                                   "text, json or github",
+                                   optarg);
+            break;
+        case OPT_STRICT:
+            saw_strict = 1;
+            opt->strict = 1;
+            break;
+        case OPT_MAX_ERRORS: {
+            saw_max = 1;
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || v < 0 || optarg[0] == '-')
+                return usage_error("bad value '%s' for --max-errors; expected "
+                                   "a whole number >= 0",
+                                   optarg);
+            opt->max_errors = (size_t)v;
+            break;
+        }
+        case OPT_INDICATORS_DIR:
+            opt->indicators_dir = optarg;
+            break;
+        case 'q':
+            opt->quiet = 1;
+            break;
+        case 'h':
+            opt->command = CMD_HELP;
+            return EXIT_OK;
+        case 'V':
+            opt->command = CMD_VERSION;
+            return EXIT_OK;
+        case ':':
+            return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default:
+            return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (npos == 0)
+        return usage_error("missing command; expected validate or list");
+    const char *cmd = positional[0];
+    if (strcmp(cmd, "validate") == 0) {
+        opt->command = CMD_VALIDATE;
+        if (npos > 2)
+            return usage_error("validate takes one DATASET, got '%s' too",
+                               positional[2]);
+        opt->dataset = npos == 2 ? positional[1] : NULL;
+    } else if (strcmp(cmd, "list") == 0) {
+        opt->command = CMD_LIST;
+        if (npos < 2)
+            return usage_error("list needs what to list: indicators or "
+                               "geographies");
+        if (strcmp(positional[1], "indicators") != 0 &&
+            strcmp(positional[1], "geographies") != 0)
+            return usage_error("cannot list '%s'; expected indicators or "
+                               "geographies",
+                               positional[1]);
+        if (npos > 3)
+            return usage_error("list takes one DATASET, got '%s' too",
+                               positional[3]);
+        opt->list_what = positional[1];
+        opt->dataset = npos == 3 ? positional[2] : NULL;
+        if (saw_format || saw_strict || saw_max)
+            return usage_error("--format, --strict and --max-errors go with "
+                               "validate, not list");
+    } else if (strcmp(cmd, "help") == 0) {
+        opt->command = CMD_HELP;
+    } else if (strcmp(cmd, "build") == 0 || strcmp(cmd, "show") == 0) {
+        return usage_error("'%s' is not available in this version yet; "
+                           "available: validate, list",
+                           cmd);
+    } else {
+        return usage_error("unknown command '%s'; expected validate or list",
+                           cmd);
+    }
+    return EXIT_OK;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Streaming RFC 4180 reader over libcsv, with the physical line and byte
+ * offset of every record, and a locator that finds the exact line and
+ * column of any field on demand (only for the few fields that get a
+ * diagnostic, so the hot path never counts columns).
+ */
+#ifndef SC_CSVFILE_H
+#define SC_CSVFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <scorecard/diag.h>
+
+#include "util.h"
+
+/* Documented limits (README "Limits"). */
+#define SC_MAX_FIELD_BYTES (64u * 1024u)
+#define SC_MAX_COLUMNS 4096u
+
+/* One record, as handed to the callback. Valid only during the call. */
+typedef struct sc_csv_rec {
+    size_t nfields;
+    const char *const *fields; /* NUL-terminated texts */
+    const size_t *lens;
+    unsigned long line;        /* physical line where the record starts */
+    uint64_t offset;           /* byte offset of that line */
+    size_t index;              /* 0 for the header row */
+} sc_csv_rec;
+
+typedef sc_status (*sc_csv_fn)(void *ctx, const sc_csv_rec *rec);
+
+/* Where a file was named (e.g. a manifest "file" value), for open errors. */
+typedef struct sc_csv_ref {
+    const char *path;
+    unsigned long line;
+    unsigned long column;
+} sc_csv_ref;
+
+/*
+ * Read path record by record. Malformed CSV (unterminated quote, a quote
+ * inside an unquoted field, ragged rows), invalid UTF-8 and over-long
+ * fields are reported to diags with their location; bad records are not
+ * passed on. An unreadable file is reported at ref when given.
+ * Returns SC_OK (data errors are in diags), SC_ERR_IO (file could not be
+ * opened or read; also reported), SC_ERR_NOMEM, or the callback's status.
+ * *ok_out is set to 0 when any error was reported for this file.
+ */
+sc_status sc_csv_read(const char *path, const sc_csv_ref *ref,
+                      sc_diagnostics *diags, sc_csv_fn fn, void *ctx);
+
+/*
+ * Find field `field` (0-based) of the record starting at offset/line.
+ * On success *oline and *ocol are where its text starts (1-based, UTF-8
+ * characters) and text (when not NULL) receives up to 200 bytes of the
+ * unquoted field. When the record has fewer fields, the position is the
+ * end of the record and SC_ERR_INVALID_ARG is returned. field ==
+ * SIZE_MAX asks for the last field that starts before the end of the
+ * file (the unterminated one, for an unterminated quote).
+ */
+sc_status sc_csv_locate(const char *path, uint64_t offset,
+                        unsigned long line, size_t field,
+                        unsigned long *oline, unsigned long *ocol,
+                        sc_buf *text);
+
+/* Quote text for a message: at most 60 characters, then "...". */
+const char *sc_csv_shorten(sc_buf *out, const char *s, size_t n);
+
+#endif /* SC_CSVFILE_H */

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private structures shared by the pipeline stages (manifest, geographies,
+ * load, validate) and the error-propagation macros. Never installed.
+ */
+#ifndef SC_INTERNAL_H
+#define SC_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <scorecard/dataset.h>
+#include <scorecard/diag.h>
+#include <scorecard/options.h>
+
+#include "util.h"
+
+/* ----------------------------------------------------------- macros */
+
+/* Pass a non-OK status up. */
+#define SC_TRY(expr)                                                         \
+    do {                                                                     \
+        sc_status sc_try_st_ = (expr);                                       \
+        if (sc_try_st_ != SC_OK)                                             \
+            return sc_try_st_;                                               \
+    } while (0)
+
+/* Jump to label when an allocation returned NULL. */
+#define SC_ALLOC_OR_GOTO(ptr, label)                                         \
+    do {                                                                     \
+        if (!(ptr))                                                          \
+            goto label;                                                      \
+    } while (0)
+
+/* ------------------------------------------------------ diagnostics */
+
+int sc_diag_wanted(const sc_diagnostics *l, sc_severity sev);
+void sc_diag_count_only(sc_diagnostics *l, sc_severity sev);
+sc_status sc_diag_addf(sc_diagnostics *l, sc_severity sev, const char *code,
+                       const char *file, unsigned long line,
+                       unsigned long column, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+sc_status sc_diag_vaddf(sc_diagnostics *l, sc_severity sev, const char *code,
+                        const char *file, unsigned long line,
+                        unsigned long column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+
+/* ------------------------------------------------ canonical columns */
+
+typedef enum sc_col {
+    SC_COL_GEO_ID,
+    SC_COL_YEAR,
+    SC_COL_VALUE,
+    SC_COL_NUMERATOR,
+    SC_COL_DENOMINATOR,
+    SC_COL_MOE,
+    SC_COL_CI_LOW,
+    SC_COL_CI_HIGH,
+    SC_COL_SUBGROUP,
+    SC_COL_GEO_NAME,
+    SC_COL_COUNT
+} sc_col;
+
+extern const char *const sc_col_names[SC_COL_COUNT];
+
+/* Suppression markers of a value cell (SPEC §2.3), blank included. */
+int sc_is_marker(const char *s, size_t n);
+
+/* -------------------------------------------------------- indicators */
+
+typedef struct sc_indicator {
+    sc_indicator_info info;     /* public view; strings point below */
+    char *id, *name, *domain, *description, *source, *url, *file;
+    char *path;                 /* file joined with the dataset directory */
+    /* columns: names[c] lists the file columns whose texts are
+     * concatenated into canonical column c; ncols[c] == 0 means the
+     * canonical name itself. mapped[c] is set when the manifest mapped it. */
+    char **names[SC_COL_COUNT];
+    size_t ncols[SC_COL_COUNT];
+    int mapped[SC_COL_COUNT];
+    double ci_level;            /* default 95 */
+    double scale;               /* default 1 */
+    int complement;             /* default 0 */
+    char **filter_cols;
+    char **filter_vals;
+    size_t nfilter;
+    char thousands_sep;         /* 0: none */
+    /* where the manifest names the file, for file-level errors */
+    char *ref_path;
+    unsigned long ref_line, ref_col;
+    /* filled by the loader */
+    long field[SC_COL_COUNT];   /* file column of the first part, or -1 */
+    int loaded;                 /* the header was understood */
+    int latest_year;            /* SC_NO_YEAR when none */
+} sc_indicator;
+
+#define SC_NO_YEAR (-2147483647 - 1)
+
+/* ------------------------------------------------------- geographies */
+
+typedef struct sc_geo {
+    sc_geography_info info;     /* public view */
+    char *id, *name, *parent;
+    unsigned long line;         /* line in the geographies file; 0 if not */
+    int known;                  /* listed (or a valid inferred id) */
+    int name_year;              /* inferred: year of the name's row */
+    size_t name_ind;            /* inferred: indicator of the name's row */
+} sc_geo;
+
+/* --------------------------------------------------------- observations */
+
+/* One observation, compact. Missing numbers are NaN. */
+typedef struct sc_obs {
+    double value;       /* after transforms; NaN when suppressed/missing */
+    double moe;
+    double num;         /* after complement */
+    double den;
+    int32_t year;
+    uint32_t geo;       /* index into geos */
+    uint32_t subgroup;  /* index into subgroups; 0 is "All" */
+    uint32_t label;     /* 0: plain year; else labels index + 1 */
+    uint16_t ind;
+    uint8_t reason;     /* sc_reason */
+    uint8_t unstable;
+} sc_obs;
+
+/* Where an observation came from, for diagnostics after loading. */
+typedef struct sc_obs_src {
+    uint64_t offset;    /* byte offset of the record's first line */
+    uint32_t line;      /* physical line of the record */
+    uint32_t pad;
+} sc_obs_src;
+
+/* ------------------------------------------------------------ dataset */
+
+struct sc_dataset {
+    char *dir;              /* dataset directory ("" for cwd) */
+    char *manifest_path;
+    char *catalog_dir;      /* resolved catalog directory, or NULL */
+    char *title;
+    char *scope;            /* NULL when none */
+    int goal_year;          /* 0 until resolved */
+    int goal_year_set;
+    int trend_years;
+    double alpha;
+    long rank_draws;
+    unsigned long seed;
+    char **domains;
+    size_t ndomains;
+    int domains_given;
+    sc_indicator *inds;
+    size_t ninds;
+    /* geographies */
+    char *geo_path;         /* NULL when inferred */
+    unsigned long geo_ref_line, geo_ref_col; /* "geographies" in manifest */
+    sc_geo *geos;
+    size_t ngeos, geos_cap;
+    sc_strtab geo_ids;      /* geo_ids index == geos index */
+    /* observations */
+    sc_strtab subgroups;    /* index 0 is "All" */
+    sc_strtab labels;
+    sc_obs *obs;
+    sc_obs_src *src;
+    size_t nobs, obs_cap, src_cap;
+};
+
+/* Stage entry points, in pipeline order. Each reports problems to diags
+ * and returns SC_OK unless it could not go on (I/O, memory). */
+sc_status sc_manifest_load(sc_dataset *ds, const char *path,
+                           const sc_options *opt, sc_diagnostics *diags);
+sc_status sc_geo_load(sc_dataset *ds, sc_diagnostics *diags);
+sc_status sc_load_observations(sc_dataset *ds, size_t ind,
+                               sc_diagnostics *diags);
+sc_status sc_geo_finish(sc_dataset *ds);
+sc_status sc_validate_dataset(sc_dataset *ds, sc_diagnostics *diags);
+
+/* Geography lookup or creation (inferred geographies). */
+sc_status sc_geo_intern(sc_dataset *ds, const char *id, size_t n,
+                        size_t *index);
+
+/* The raw numbers of one row, for the row-level checks (validate.c). */
+typedef struct sc_row {
+    const sc_indicator *ind;
+    double value;           /* the value cell after scale, before complement */
+    double value_final;     /* after all transforms */
+    double num, den;        /* raw counts (before complement) */
+    double moe;             /* after scale */
+    double ci_lo, ci_hi;    /* after scale, before complement */
+    long year;
+    const char *text[SC_COL_COUNT]; /* cell texts (trimmed), "" if none */
+} sc_row;
+
+/* Report an error or warning at canonical column `col` of the current row. */
+typedef void (*sc_row_report_fn)(void *ctx, sc_severity sev, const char *code,
+                                 sc_col col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Row-level rules of SPEC §4 (ranges, counts, consistency, year). */
+void sc_validate_row(const sc_row *row, sc_row_report_fn report, void *ctx);
+
+void sc_indicator_clear(sc_indicator *ind);
+
+/* GSL wrappers (stats.c). */
+void sc_stats_init(void);
+double sc_stats_z(double level_percent);
+double sc_stats_median(double *v, size_t n);   /* sorts v */
+double sc_stats_mad(const double *v, size_t n); /* scaled, as gsl_stats_mad */
+
+#endif /* SC_INTERNAL_H */

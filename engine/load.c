@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stage 3: observations (SPEC §2.3, §3.1). Streams one indicator's CSV,
+ * maps its columns onto the canonical ones, parses every cell
+ * (locale-independent), applies filter, scope and transforms, works out
+ * suppression and the unstable flag, and hands each row to the row-level
+ * checks of validate.c. Cell syntax errors are reported here.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "internal.h"
+
+#define Z90 1.6448536269514722 /* a moe is a 90% margin: se = moe / z90 */
+
+typedef struct lctx {
+    sc_dataset *ds;
+    sc_indicator *ind;
+    size_t ii;
+    sc_diagnostics *diags;
+    size_t *parts[SC_COL_COUNT];  /* file columns of each canonical column */
+    size_t nparts[SC_COL_COUNT];
+    long *filter;                 /* file column of each filter */
+    const sc_csv_rec *rec;        /* the row being read */
+    double z;                     /* two-sided z of ci_level */
+    sc_buf cell[SC_COL_COUNT];    /* concatenated cell texts */
+    sc_buf tmp;
+    int row_error;
+} lctx;
+
+static const char *const markers[] = {"*", "S", "N/A", "NA", "LNE", "-",
+                                      NULL};
+
+int
+sc_is_marker(const char *s, size_t n)
+{
+    if (n == 0)
+        return 1;
+    for (size_t i = 0; markers[i]; i++)
+        if (strlen(markers[i]) == n && memcmp(markers[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Report at canonical column col of the current row (row-level rules). */
+static void __attribute__((format(printf, 5, 6)))
+row_report(void *vctx, sc_severity sev, const char *code, sc_col col,
+           const char *fmt, ...)
+{
+    lctx *L = vctx;
+    const sc_csv_rec *rec = L->rec;
+    unsigned long line = rec->line, column = 1;
+    if (L->nparts[col] && sc_diag_wanted(L->diags, sev))
+        sc_csv_locate(L->ind->path, rec->offset, rec->line, L->parts[col][0],
+                      &line, &column, NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    sc_diag_vaddf(L->diags, sev, code, L->ind->path, line, column, fmt, ap);
+    va_end(ap);
+    if (sev == SC_SEV_ERROR)
+        L->row_error = 1;
+}
+
+/* Header: find every canonical and filter column. Returns SC_ERR_DATA to
+ * stop reading when the header cannot be used. */
+static sc_status
+read_header(lctx *L, const sc_csv_rec *rec)
+{
+    sc_indicator *ind = L->ind;
+    int ok = 1;
+    sc_buf list = {0};
+    for (size_t i = 0; i < rec->nfields && i < 12; i++) {
+        size_t n = rec->lens[i];
+        const char *h = sc_trim(rec->fields[i], &n);
+        if (sc_buf_appendf(&list, "%s%.*s", i ? ", " : "", (int)n, h))
+            return SC_ERR_NOMEM;
+    }
+    if (rec->nfields > 12 && sc_buf_append(&list, ", ...", 5))
+        return SC_ERR_NOMEM;
+    const char *have = list.data ? list.data : "";
+
+    for (int c = 0; c < SC_COL_COUNT; c++) {
+        size_t nn = ind->ncols[c] ? ind->ncols[c] : 1;
+        L->parts[c] = calloc(nn, sizeof *L->parts[c]);
+        if (!L->parts[c])
+            goto nomem;
+        size_t found = 0;
+        for (size_t k = 0; k < nn; k++) {
+            const char *want = ind->ncols[c] ? ind->names[c][k] : sc_col_names[c];
+            long at = -1;
+            for (size_t i = 0; i < rec->nfields; i++) {
+                size_t n = rec->lens[i];
+                const char *h = sc_trim(rec->fields[i], &n);
+                if (!sc_strieq(h, n, want))
+                    continue;
+                if (at >= 0) {
+                    unsigned long line, col;
+                    sc_csv_locate(ind->path, rec->offset, rec->line, i, &line,
+                                  &col, NULL);
+                    if (sc_diag_addf(L->diags, SC_SEV_ERROR,
+                                     "duplicate-column", ind->path, line, col,
+                                     "duplicate column '%s' in the header "
+                                     "(also column %ld); rename one",
+                                     want, at + 1) == SC_ERR_NOMEM)
+                        goto nomem;
+                    ok = 0;
+                    break;
+                }
+                at = (long)i;
+            }
+            if (at < 0) {
+                if (ind->mapped[c]) {
+                    if (sc_diag_addf(L->diags, SC_SEV_ERROR, "missing-column",
+                                     ind->path, rec->line, 1,
+                                     "column '%s' (mapped to %s in the "
+                                     "manifest) not found in the header; the "
+                                     "header has: %s",
+                                     want, sc_col_names[c], have)
+                        == SC_ERR_NOMEM)
+                        goto nomem;
+                    ok = 0;
+                }
+                continue;
+            }
+            L->parts[c][found++] = (size_t)at;
+        }
+        L->nparts[c] = found == nn ? nn : 0;
+        ind->field[c] = L->nparts[c] ? (long)L->parts[c][0] : -1;
+    }
+    static const sc_col required[] = {SC_COL_GEO_ID, SC_COL_YEAR};
+    for (size_t r = 0; r < 2; r++) {
+        sc_col c = required[r];
+        if (!L->nparts[c] && !ind->mapped[c]) {
+            if (sc_diag_addf(L->diags, SC_SEV_ERROR, "missing-column",
+                             ind->path, rec->line, 1,
+                             "missing required column '%s'; the header has: "
+                             "%s (map a column with \"columns\" in the "
+                             "manifest)",
+                             sc_col_names[c], have) == SC_ERR_NOMEM)
+                goto nomem;
+            ok = 0;
+        }
+    }
+    if (!L->nparts[SC_COL_VALUE] && !ind->mapped[SC_COL_VALUE] &&
+        !(L->nparts[SC_COL_NUMERATOR] && L->nparts[SC_COL_DENOMINATOR])) {
+        if (sc_diag_addf(L->diags, SC_SEV_ERROR, "missing-column", ind->path,
+                         rec->line, 1,
+                         "missing required column 'value' (or both "
+                         "'numerator' and 'denominator'); the header has: %s",
+                         have) == SC_ERR_NOMEM)
+            goto nomem;
+        ok = 0;
+    }
+    if (ind->nfilter) {
+        L->filter = calloc(ind->nfilter, sizeof *L->filter);
+        if (!L->filter)
+            goto nomem;
+        for (size_t f = 0; f < ind->nfilter; f++) {
+            L->filter[f] = -1;
+            for (size_t i = 0; i < rec->nfields; i++) {
+                size_t n = rec->lens[i];
+                const char *h = sc_trim(rec->fields[i], &n);
+                if (sc_strieq(h, n, ind->filter_cols[f])) {
+                    L->filter[f] = (long)i;
+                    break;
+                }
+            }
+            if (L->filter[f] < 0) {
+                if (sc_diag_addf(L->diags, SC_SEV_ERROR, "missing-column",
+                                 ind->path, rec->line, 1,
+                                 "filter column '%s' not found in the "
+                                 "header; the header has: %s",
+                                 ind->filter_cols[f], have) == SC_ERR_NOMEM)
+                    goto nomem;
+                ok = 0;
+            }
+        }
+    }
+    sc_buf_free(&list);
+    ind->loaded = ok;
+    return ok ? SC_OK : SC_ERR_DATA;
+nomem:
+    sc_buf_free(&list);
+    return SC_ERR_NOMEM;
+}
+
+/* The trimmed text of canonical column c in the current row (concatenated
+ * parts), or "" when the column is absent. */
+static const char *
+cell(lctx *L, sc_col c, size_t *len)
+{
+    const sc_csv_rec *rec = L->rec;
+    if (L->nparts[c] == 0) {
+        *len = 0;
+        return "";
+    }
+    if (L->nparts[c] == 1) {
+        size_t i = L->parts[c][0];
+        *len = rec->lens[i];
+        return sc_trim(rec->fields[i], len);
+    }
+    sc_buf *b = &L->cell[c];
+    sc_buf_reset(b);
+    for (size_t k = 0; k < L->nparts[c]; k++) {
+        size_t i = L->parts[c][k];
+        size_t n = rec->lens[i];
+        const char *t = sc_trim(rec->fields[i], &n);
+        if (sc_buf_append(b, t, n))
+            return NULL;
+    }
+    *len = b->len;
+    return b->data ? b->data : "";
+}
+
+/* A numeric cell: NaN when blank or a marker; reports non-numbers. */
+static double
+number(lctx *L, sc_col c, const char *s, size_t n, int allow_sep)
+{
+    if (L->nparts[c] == 0 || sc_is_marker(s, n))
+        return NAN;
+    double v;
+    int r = sc_parse_number(s, n, allow_sep ? L->ind->thousands_sep : 0, &v);
+    if (r == 0)
+        return v;
+    const char *t = sc_csv_shorten(&L->tmp, s, n);
+    if (r == -2)
+        row_report(L, SC_SEV_ERROR, "non-numeric", c,
+                   "%s '%s' is too large for a number", sc_col_names[c], t);
+    else if (c == SC_COL_VALUE)
+        row_report(L, SC_SEV_ERROR, "non-numeric", c,
+                   "value '%s' is not a number; expected a percentage such as "
+                   "42.5, a blank, or a suppression marker (*, S, N/A, NA, "
+                   "LNE, -)%s",
+                   t,
+                   (memchr(s, ',', n) && !L->ind->thousands_sep)
+                       ? " (for 1,234 set \"thousands_separator\": \",\")"
+                       : "");
+    else
+        row_report(L, SC_SEV_ERROR, "non-numeric", c,
+                   "%s '%s' is not a number; expected a number or a blank%s",
+                   sc_col_names[c], t,
+                   (memchr(s, ',', n) && !L->ind->thousands_sep)
+                       ? " (for 1,234 set \"thousands_separator\": \",\")"
+                       : "");
+    return NAN;
+}
+
+static int
+is_fips5(const char *s, size_t n)
+{
+    if (n != 5)
+        return 0;
+    for (size_t i = 0; i < 5; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Append one observation and where it came from. */
+static sc_status
+push_obs(sc_dataset *ds, const sc_obs *o, const sc_csv_rec *rec)
+{
+    if (ds->nobs >= UINT32_MAX)
+        return SC_ERR_LIMIT;
+    if (sc_grow((void **)&ds->obs, &ds->obs_cap, ds->nobs + 1, sizeof *ds->obs) ||
+        sc_grow((void **)&ds->src, &ds->src_cap, ds->nobs + 1, sizeof *ds->src))
+        return SC_ERR_NOMEM;
+    ds->obs[ds->nobs] = *o;
+    ds->src[ds->nobs].offset = rec->offset;
+    ds->src[ds->nobs].line = rec->line > UINT32_MAX ? UINT32_MAX
+                                                    : (uint32_t)rec->line;
+    ds->src[ds->nobs].pad = 0;
+    ds->nobs++;
+    return SC_OK;
+}
+
+static sc_status
+on_row(void *vctx, const sc_csv_rec *rec)
+{
+    lctx *L = vctx;
+    sc_dataset *ds = L->ds;
+    sc_indicator *ind = L->ind;
+    L->rec = rec;
+    if (rec->index == 0)
+        return read_header(L, rec);
+    L->row_error = 0;
+
+    /* filter: keep only rows where every named column equals its text */
+    for (size_t f = 0; f < ind->nfilter; f++) {
+        size_t n = rec->lens[L->filter[f]];
+        const char *t = sc_trim(rec->fields[L->filter[f]], &n);
+        if (strlen(ind->filter_vals[f]) != n ||
+            memcmp(t, ind->filter_vals[f], n) != 0)
+            return SC_OK;
+    }
+    size_t len[SC_COL_COUNT];
+    const char *txt[SC_COL_COUNT];
+    for (int c = 0; c < SC_COL_COUNT; c++) {
+        txt[c] = cell(L, (sc_col)c, &len[c]);
+        if (!txt[c])
+            return SC_ERR_NOMEM;
+    }
+
+    /* geography */
+    const char *id = txt[SC_COL_GEO_ID];
+    size_t idn = len[SC_COL_GEO_ID];
+    if (ds->scope && (idn < 2 || memcmp(id, ds->scope, 2) != 0))
+        return SC_OK;
+    size_t geo = 0;
+    if (idn == 0) {
+        row_report(L, SC_SEV_ERROR, "missing-geo-id", SC_COL_GEO_ID,
+                   "empty geo_id; expected a county FIPS code such as 06037");
+        return SC_OK;
+    }
+    if (!ds->geo_path) {
+        if (idn == 5 && memcmp(id, "00000", 5) == 0)
+            return SC_OK; /* the nation is ignored */
+        if (!is_fips5(id, idn)) {
+            row_report(L, SC_SEV_ERROR, "unknown-geo-id", SC_COL_GEO_ID,
+                       "geo_id '%s' is not a 5-digit FIPS code; without a "
+                       "geographies file ids must be FIPS codes (keep the "
+                       "leading zero: 06037)",
+                       sc_csv_shorten(&L->tmp, id, idn));
+            return SC_OK;
+        }
+        SC_TRY(sc_geo_intern(ds, id, idn, &geo));
+        ds->geos[geo].known = 1;
+    } else {
+        long g = sc_strtab_find(&ds->geo_ids, id, idn);
+        if (g < 0) {
+            row_report(L, SC_SEV_ERROR, "unknown-geo-id", SC_COL_GEO_ID,
+                       "geo_id '%s' is not in the geographies file %s",
+                       sc_csv_shorten(&L->tmp, id, idn), ds->geo_path);
+            return SC_OK;
+        }
+        geo = (size_t)g;
+    }
+
+    /* year */
+    long year;
+    int is_range;
+    if (sc_parse_year(txt[SC_COL_YEAR], len[SC_COL_YEAR], &year, &is_range)) {
+        row_report(L, SC_SEV_ERROR, "bad-year", SC_COL_YEAR,
+                   "year '%s' is not a year; expected an integer such as "
+                   "2019 or a range such as 2019-2021",
+                   sc_csv_shorten(&L->tmp, txt[SC_COL_YEAR],
+                                  len[SC_COL_YEAR]));
+        return SC_OK;
+    }
+
+    /* numbers */
+    const char *vt = txt[SC_COL_VALUE];
+    size_t vn = len[SC_COL_VALUE];
+    double value = number(L, SC_COL_VALUE, vt, vn, 1);
+    double num = number(L, SC_COL_NUMERATOR, txt[SC_COL_NUMERATOR],
+                        len[SC_COL_NUMERATOR], 1);
+    double den = number(L, SC_COL_DENOMINATOR, txt[SC_COL_DENOMINATOR],
+                        len[SC_COL_DENOMINATOR], 1);
+    double moe = number(L, SC_COL_MOE, txt[SC_COL_MOE], len[SC_COL_MOE], 0);
+    double lo = number(L, SC_COL_CI_LOW, txt[SC_COL_CI_LOW],
+                       len[SC_COL_CI_LOW], 0);
+    double hi = number(L, SC_COL_CI_HIGH, txt[SC_COL_CI_HIGH],
+                       len[SC_COL_CI_HIGH], 0);
+    if (L->row_error)
+        return SC_OK;
+
+    /* transforms (SPEC §2.3, §3.9.5): scale, then complement */
+    double s = ind->scale;
+    sc_row row;
+    memset(&row, 0, sizeof row);
+    row.ind = ind;
+    row.value = value * s;
+    row.num = num;
+    row.den = den;
+    row.moe = moe * s;
+    row.ci_lo = lo * s;
+    row.ci_hi = hi * s;
+    row.year = year;
+    for (int c = 0; c < SC_COL_COUNT; c++)
+        row.text[c] = txt[c];
+    double v = row.value, n2 = num, lo2 = row.ci_lo, hi2 = row.ci_hi;
+    if (ind->complement) {
+        v = 100.0 - v;
+        lo2 = 100.0 - row.ci_hi;
+        hi2 = 100.0 - row.ci_lo;
+        n2 = den - num; /* NaN unless both counts are present */
+    }
+    row.value_final = v;
+    double m = row.moe;
+    if (isnan(m) && !isnan(lo2) && !isnan(hi2))
+        m = (hi2 - lo2) / 2.0 * Z90 / L->z;
+    sc_validate_row(&row, row_report, L);
+
+    /* suppression (SPEC §3.1, §3.9.4) */
+    sc_obs o;
+    memset(&o, 0, sizeof o);
+    o.geo = (uint32_t)geo;
+    o.ind = (uint16_t)L->ii;
+    o.year = (int32_t)year;
+    o.moe = m;
+    o.num = n2;
+    o.den = den;
+    if (!isnan(v)) {
+        o.value = v;
+    } else if (vn == 0 && !isnan(n2) && !isnan(den)) {
+        o.value = den > 0 ? 100.0 * n2 / den : NAN; /* from the counts */
+    } else {
+        o.value = NAN;
+        o.reason = SC_REASON_SOURCE_SUPPRESSED;
+    }
+    if (o.reason == SC_REASON_NONE && !isnan(den) &&
+        (den < ind->info.min_denominator || den <= 0))
+        o.reason = SC_REASON_LOW_DENOMINATOR;
+    if (o.reason != SC_REASON_NONE) {
+        o.value = o.moe = o.num = o.den = NAN;
+    } else if (!isnan(o.moe) && o.moe > 0 &&
+               (o.value == 0 || (o.moe / Z90) / o.value > ind->info.max_rse)) {
+        o.unstable = 1;
+    }
+
+    /* subgroup, year label */
+    size_t sg = 0;
+    if (len[SC_COL_SUBGROUP])
+        SC_TRY(sc_strtab_intern(&ds->subgroups, txt[SC_COL_SUBGROUP],
+                                len[SC_COL_SUBGROUP], &sg));
+    o.subgroup = (uint32_t)sg;
+    if (is_range) {
+        size_t lab;
+        SC_TRY(sc_strtab_intern(&ds->labels, txt[SC_COL_YEAR],
+                                len[SC_COL_YEAR], &lab));
+        o.label = (uint32_t)(lab + 1);
+    }
+
+    /* names: inferred (latest year wins) or checked against the file */
+    if (len[SC_COL_GEO_NAME]) {
+        sc_geo *g = &ds->geos[geo];
+        const char *nm = txt[SC_COL_GEO_NAME];
+        size_t nn = len[SC_COL_GEO_NAME];
+        if (!ds->geo_path) {
+            if (!g->name || year > g->name_year) {
+                char *copy = sc_strndup(nm, nn);
+                if (!copy)
+                    return SC_ERR_NOMEM;
+                free(g->name);
+                g->name = copy;
+                g->name_year = (int)year;
+            }
+        } else if (g->name && !sc_strieq(nm, nn, g->name)) {
+            /* "Los Angeles County" matches "Los Angeles" */
+            size_t gl = strlen(g->name);
+            int suffix = nn == gl + 7 && sc_strieq(nm, gl, g->name) &&
+                         sc_strieq(nm + gl, 7, " County");
+            if (!suffix)
+                row_report(L, SC_SEV_WARNING, "name-mismatch",
+                           SC_COL_GEO_NAME,
+                           "geo_name '%s' differs from '%s', the name of %s "
+                           "in %s",
+                           sc_csv_shorten(&L->tmp, nm, nn), g->name, g->id,
+                           ds->geo_path);
+        }
+    }
+    return push_obs(ds, &o, rec);
+}
+
+sc_status
+sc_load_observations(sc_dataset *ds, size_t ii, sc_diagnostics *diags)
+{
+    lctx L;
+    memset(&L, 0, sizeof L);
+    L.ds = ds;
+    L.ind = &ds->inds[ii];
+    L.ii = ii;
+    L.diags = diags;
+    L.z = sc_stats_z(L.ind->ci_level);
+    sc_csv_ref ref = {L.ind->ref_path, L.ind->ref_line, L.ind->ref_col};
+    sc_status st = sc_csv_read(L.ind->path, &ref, diags, on_row, &L);
+    for (int c = 0; c < SC_COL_COUNT; c++) {
+        free(L.parts[c]);
+        sc_buf_free(&L.cell[c]);
+    }
+    free(L.filter);
+    sc_buf_free(&L.tmp);
+    if (st == SC_ERR_DATA)
+        st = SC_OK;
+    return st;
+}

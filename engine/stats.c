@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Thin wrappers over GSL: the only file of the loading stages that
+ * includes it. GSL's default error handler aborts the process; it is
+ * turned off once, and inputs are checked before every call instead.
+ */
+#include "config.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+
+static void
+handler_off(void)
+{
+    gsl_set_error_handler_off();
+}
+
+/* Turn GSL's abort-on-error handler off (idempotent, thread-safe). */
+void
+sc_stats_init(void)
+{
+    pthread_once(&handler_once, handler_off);
+}
+
+/* Two-sided normal quantile for a confidence level in percent:
+ * z such that P(|Z| < z) = level/100 (1.959964 for 95). */
+double
+sc_stats_z(double level_percent)
+{
+    return gsl_cdf_ugaussian_Pinv(0.5 + level_percent / 200.0);
+}
+
+/* Median of v[0..n) (reorders v); NaN when n == 0. */
+double
+sc_stats_median(double *v, size_t n)
+{
+    if (n == 0)
+        return NAN;
+    return gsl_stats_median(v, 1, n);
+}
+
+/* Scaled median absolute deviation (1.4826 * MAD), as gsl_stats_mad;
+ * NaN when n == 0 or out of memory. */
+double
+sc_stats_mad(const double *v, size_t n)
+{
+    if (n == 0)
+        return NAN;
+    double *work = malloc(n * sizeof *work);
+    if (!work)
+        return NAN;
+    double r = gsl_stats_mad(v, 1, n, work);
+    free(work);
+    return r;
+}

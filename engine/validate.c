@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stage 4: validation rules of SPEC §4 that are about values rather than
+ * syntax. Row rules run while a file streams (sc_validate_row); dataset
+ * rules run once everything is loaded (duplicates, a county missing from
+ * an indicator's latest year, outliers within a series).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfile.h"
+#include "internal.h"
+
+/* ------------------------------------------------------------ row rules */
+
+/* Describe the transform for messages: "" or " after the transform". */
+static const char *
+after_transform(const sc_indicator *ind)
+{
+    return (ind->scale != 1 || ind->complement) ? " after the transform" : "";
+}
+
+/* " (= v)" after a transform, else "". */
+static const char *
+show_final(const sc_indicator *ind, double v, char (*buf)[48])
+{
+    if (ind->scale == 1 && !ind->complement)
+        return "";
+    snprintf(*buf, sizeof *buf, " (= %.10g)", v);
+    return *buf;
+}
+
+void
+sc_validate_row(const sc_row *r, sc_row_report_fn report, void *ctx)
+{
+    const sc_indicator *ind = r->ind;
+    char num[48];
+    if (r->year < 1900 || r->year > 2100)
+        report(ctx, SC_SEV_ERROR, "year-out-of-range", SC_COL_YEAR,
+               "year '%s' is out of range; expected 1900-2100",
+               r->text[SC_COL_YEAR]);
+    if (!isnan(r->value_final) && (r->value_final < 0 || r->value_final > 100))
+        report(ctx, SC_SEV_ERROR, "value-out-of-range", SC_COL_VALUE,
+               "value '%s' is outside 0-100%s%s; values are percentages",
+               r->text[SC_COL_VALUE], after_transform(ind),
+               show_final(ind, r->value_final, &num));
+    if (!isnan(r->num) && r->num < 0)
+        report(ctx, SC_SEV_ERROR, "negative-count", SC_COL_NUMERATOR,
+               "numerator '%s' is negative; counts must be >= 0",
+               r->text[SC_COL_NUMERATOR]);
+    if (!isnan(r->den) && r->den < 0)
+        report(ctx, SC_SEV_ERROR, "negative-count", SC_COL_DENOMINATOR,
+               "denominator '%s' is negative; counts must be >= 0",
+               r->text[SC_COL_DENOMINATOR]);
+    if (!isnan(r->num) && !isnan(r->den) && r->num > r->den && r->num >= 0)
+        report(ctx, SC_SEV_ERROR, "numerator-exceeds-denominator",
+               SC_COL_NUMERATOR,
+               "numerator '%s' is greater than denominator '%s'",
+               r->text[SC_COL_NUMERATOR], r->text[SC_COL_DENOMINATOR]);
+    if (!isnan(r->moe) && r->moe < 0)
+        report(ctx, SC_SEV_ERROR, "negative-moe", SC_COL_MOE,
+               "moe '%s' is negative; a margin of error is >= 0",
+               r->text[SC_COL_MOE]);
+    if (!isnan(r->ci_lo) && !isnan(r->ci_hi) && r->ci_lo > r->ci_hi)
+        report(ctx, SC_SEV_ERROR, "bad-interval", SC_COL_CI_LOW,
+               "ci_low '%s' is greater than ci_high '%s'",
+               r->text[SC_COL_CI_LOW], r->text[SC_COL_CI_HIGH]);
+    /* SPEC §3.1: |v - 100 n/d| <= 0.5 * 10^-decimals + 100/d + 1e-9 */
+    if (!isnan(r->value_final) && !isnan(r->num) && !isnan(r->den) &&
+        r->den > 0 && r->num >= 0 && r->num <= r->den) {
+        double n2 = ind->complement ? r->den - r->num : r->num;
+        double ratio = 100.0 * n2 / r->den;
+        double tol = 0.5 * pow(10.0, -ind->info.decimals) + 100.0 / r->den +
+                     1e-9;
+        if (fabs(r->value_final - ratio) > tol)
+            report(ctx, SC_SEV_ERROR, "value-inconsistent", SC_COL_VALUE,
+                   "value '%s' is inconsistent with 100 * numerator / "
+                   "denominator = %.*f (%s / %s%s); expected within %.3g of "
+                   "it",
+                   r->text[SC_COL_VALUE], ind->info.decimals + 1, ratio,
+                   r->text[SC_COL_NUMERATOR], r->text[SC_COL_DENOMINATOR],
+                   ind->complement ? ", complemented" : "", tol);
+    }
+}
+
+/* -------------------------------------------------------- dataset rules */
+
+typedef struct vctx {
+    sc_dataset *ds;
+    sc_diagnostics *diags;
+    sc_buf text;
+    sc_status st;
+} vctx;
+
+/* Locate field col of observation k; fills V->text with its text. */
+static void
+locate(vctx *V, size_t k, sc_col col, unsigned long *line, unsigned long *column)
+{
+    const sc_dataset *ds = V->ds;
+    const sc_indicator *ind = &ds->inds[ds->obs[k].ind];
+    *line = ds->src[k].line;
+    *column = 1;
+    sc_buf_reset(&V->text);
+    if (ind->field[col] >= 0)
+        sc_csv_locate(ind->path, ds->src[k].offset, ds->src[k].line,
+                      (size_t)ind->field[col], line, column, &V->text);
+}
+
+static void
+note(vctx *V, sc_status st)
+{
+    if (st == SC_ERR_NOMEM)
+        V->st = st;
+}
+
+/* Order: indicator, geography, subgroup, year, then file order. */
+static int
+cmp_obs(const void *a, const void *b, void *arg)
+{
+    const sc_dataset *ds = arg;
+    const sc_obs *x = &ds->obs[*(const size_t *)a];
+    const sc_obs *y = &ds->obs[*(const size_t *)b];
+    if (x->ind != y->ind)
+        return x->ind < y->ind ? -1 : 1;
+    if (x->geo != y->geo)
+        return x->geo < y->geo ? -1 : 1;
+    if (x->subgroup != y->subgroup)
+        return x->subgroup < y->subgroup ? -1 : 1;
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    return i < j ? -1 : i > j;
+}
+
+/* Duplicate (geo_id, year, subgroup) rows within one indicator. */
+static void
+check_duplicates(vctx *V, const size_t *order, size_t n)
+{
+    const sc_dataset *ds = V->ds;
+    for (size_t i = 1; i < n && V->st == SC_OK; i++) {
+        const sc_obs *a = &ds->obs[order[i - 1]], *b = &ds->obs[order[i]];
+        if (a->ind != b->ind || a->geo != b->geo ||
+            a->subgroup != b->subgroup || a->year != b->year)
+            continue;
+        size_t k = order[i];
+        if (!sc_diag_wanted(V->diags, SC_SEV_ERROR)) {
+            sc_diag_count_only(V->diags, SC_SEV_ERROR);
+            continue;
+        }
+        unsigned long line, col;
+        locate(V, k, SC_COL_GEO_ID, &line, &col);
+        const sc_indicator *ind = &ds->inds[b->ind];
+        note(V, sc_diag_addf(V->diags, SC_SEV_ERROR, "duplicate-row",
+                             ind->path, line, col,
+                             "duplicate row for geo_id '%s', year %d, "
+                             "subgroup '%s' (first on line %lu); keep one",
+                             ds->geos[b->geo].id, (int)b->year,
+                             ds->subgroups.strs[b->subgroup],
+                             (unsigned long)ds->src[order[i - 1]].line));
+    }
+}
+
+/* Latest year of each indicator (SPEC §3.9.6) and the default goal year. */
+static void
+find_latest(sc_dataset *ds)
+{
+    int all_latest = SC_NO_YEAR;
+    for (size_t k = 0; k < ds->nobs; k++) {
+        const sc_obs *o = &ds->obs[k];
+        if (o->reason != SC_REASON_NONE || o->subgroup != 0 ||
+            ds->geos[o->geo].info.level != SC_LEVEL_COUNTY)
+            continue;
+        sc_indicator *ind = &ds->inds[o->ind];
+        if (o->year > ind->latest_year)
+            ind->latest_year = o->year;
+    }
+    for (size_t i = 0; i < ds->ninds; i++)
+        if (ds->inds[i].latest_year > all_latest)
+            all_latest = ds->inds[i].latest_year;
+    if (!ds->goal_year_set && all_latest != SC_NO_YEAR)
+        ds->goal_year = all_latest + 10;
+}
+
+/* Warn about counties without an All row in an indicator's latest year. */
+static void
+check_missing(vctx *V, const size_t *order, size_t n)
+{
+    sc_dataset *ds = V->ds;
+    unsigned char *seen = calloc(ds->ngeos ? ds->ngeos : 1, 1);
+    if (!seen) {
+        V->st = SC_ERR_NOMEM;
+        return;
+    }
+    size_t i = 0;
+    for (size_t ii = 0; ii < ds->ninds && V->st == SC_OK; ii++) {
+        const sc_indicator *ind = &ds->inds[ii];
+        memset(seen, 0, ds->ngeos ? ds->ngeos : 1);
+        for (; i < n && ds->obs[order[i]].ind == ii; i++) {
+            const sc_obs *o = &ds->obs[order[i]];
+            if (o->subgroup == 0 && o->year == ind->latest_year)
+                seen[o->geo] = 1;
+        }
+        if (ind->latest_year == SC_NO_YEAR || !ind->loaded)
+            continue;
+        for (size_t g = 0; g < ds->ngeos; g++) {
+            const sc_geo *geo = &ds->geos[g];
+            if (seen[g] || geo->info.level != SC_LEVEL_COUNTY || !geo->known)
+                continue;
+            const char *file = ds->geo_path ? ds->geo_path : ind->path;
+            unsigned long line = ds->geo_path ? geo->line : 1;
+            note(V, sc_diag_addf(V->diags, SC_SEV_WARNING, "missing-county",
+                                 file, line, 1,
+                                 "county %s%s%s%s has no row in %s for %d, "
+                                 "the indicator's latest year",
+                                 geo->id,
+                                 strcmp(geo->name, geo->id) ? " (" : "",
+                                 strcmp(geo->name, geo->id) ? geo->name : "",
+                                 strcmp(geo->name, geo->id) ? ")" : "",
+                                 ind->file,
+                                 ind->latest_year));
+        }
+    }
+    free(seen);
+}
+
+/* Warn about values far from the median of their own series: more than 4
+ * scaled MADs (gsl_stats_mad) and more than 10 points away. */
+static void
+check_outliers(vctx *V, const size_t *order, size_t n)
+{
+    const sc_dataset *ds = V->ds;
+    double *vals = malloc((n ? n : 1) * sizeof *vals);
+    double *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    if (!vals || !tmp) {
+        free(vals);
+        free(tmp);
+        V->st = SC_ERR_NOMEM;
+        return;
+    }
+    size_t i = 0;
+    while (i < n && V->st == SC_OK) {
+        const sc_obs *first = &ds->obs[order[i]];
+        size_t j = i, m = 0;
+        for (; j < n; j++) {
+            const sc_obs *o = &ds->obs[order[j]];
+            if (o->ind != first->ind || o->geo != first->geo ||
+                o->subgroup != first->subgroup)
+                break;
+            if (o->reason == SC_REASON_NONE)
+                vals[m++] = o->value;
+        }
+        if (m >= 3) {
+            memcpy(tmp, vals, m * sizeof *tmp);
+            double med = sc_stats_median(tmp, m);
+            double mad = sc_stats_mad(vals, m);
+            for (size_t k = i; k < j; k++) {
+                const sc_obs *o = &ds->obs[order[k]];
+                if (o->reason != SC_REASON_NONE)
+                    continue;
+                double dev = fabs(o->value - med);
+                if (!(dev > 4 * mad && dev > 10))
+                    continue;
+                const sc_indicator *ind = &ds->inds[o->ind];
+                if (!sc_diag_wanted(V->diags, SC_SEV_WARNING)) {
+                    sc_diag_count_only(V->diags, SC_SEV_WARNING);
+                    continue;
+                }
+                unsigned long line, col;
+                sc_col c = ind->field[SC_COL_VALUE] >= 0 ? SC_COL_VALUE
+                                                         : SC_COL_NUMERATOR;
+                locate(V, order[k], c, &line, &col);
+                note(V, sc_diag_addf(
+                    V->diags, SC_SEV_WARNING, "outlier", ind->path, line, col,
+                    "value %.4g for %s (%s), %d is %.1f points from the "
+                    "median %.4g of its series (more than 4 scaled MADs = "
+                    "%.3g); check for a typo or a unit error",
+                    o->value, ds->geos[o->geo].id,
+                    ds->subgroups.strs[o->subgroup], (int)o->year, dev, med,
+                    4 * mad));
+            }
+        }
+        i = j;
+    }
+    free(vals);
+    free(tmp);
+}
+
+sc_status
+sc_validate_dataset(sc_dataset *ds, sc_diagnostics *diags)
+{
+    vctx V;
+    memset(&V, 0, sizeof V);
+    V.ds = ds;
+    V.diags = diags;
+    find_latest(ds);
+    size_t n = ds->nobs;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    if (!order)
+        return SC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_obs, ds);
+    check_duplicates(&V, order, n);
+    if (V.st == SC_OK)
+        check_missing(&V, order, n);
+    if (V.st == SC_OK)
+        check_outliers(&V, order, n);
+    free(order);
+    sc_buf_free(&V.text);
+    return V.st;
+}
