@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# CLI tests against the real scorecard binary: exit codes 0/1/2/3, output
+# formats, --strict, --max-errors, list, help and version.
+# Usage: cli.sh SCORECARD SOURCE_ROOT
+set -u
+sc=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+# check NAME EXPECTED_EXIT PATTERN_IN_OUTPUT -- COMMAND...
+check() {
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local got=$?
+    if [ "$got" -ne "$want" ]; then
+        echo "FAIL $name: exit $got, expected $want"
+        sed 's/^/  | /' "$tmp/out" "$tmp/err" | head -20
+        fail=$((fail + 1))
+        return
+    fi
+    if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$tmp/out" "$tmp/err"; then
+        echo "FAIL $name: output lacks /$pattern/"
+        sed 's/^/  | /' "$tmp/out" "$tmp/err" | head -20
+        fail=$((fail + 1))
+        return
+    fi
+    echo "ok   $name"
+    pass=$((pass + 1))
+}
+
+# A broken dataset: one bad value on line 3, column 12.
+bad=$tmp/bad
+mkdir -p "$bad"
+cat >"$bad/scorecard.json" <<'JSON'
+{ "title": "Bad",
+  "indicators": [ { "id": "x", "name": "X", "domain": "Health" } ] }
+JSON
+printf 'geo_id,year,value\n06001,2019,40\n06003,2019,4x\n' >"$bad/x.csv"
+
+# A dataset with one warning only (a county missing from the latest year).
+warn=$tmp/warn
+mkdir -p "$warn"
+cp "$bad/scorecard.json" "$warn/"
+printf 'geo_id,year,value\n06001,2019,40\n06003,2018,41\n' >"$warn/x.csv"
+
+# exit 0: the bundled sample validates, by default and by path
+check sample-default 0 '0 errors, 0 warnings; valid' -- "$sc" validate
+check sample-path 0 'valid' -- "$sc" validate "$src/data"
+check sample-manifest 0 'valid' -- "$sc" validate "$src/data/scorecard.json"
+check sample-strict 0 'valid' -- "$sc" validate --strict
+
+# exit 1: data errors, with file:line:column
+check bad-text 1 'bad/x.csv:3:12: error: value .4x. is not a number' -- \
+    "$sc" validate "$bad"
+check bad-github 1 '^::error file=.*bad/x.csv,line=3,col=12,title=scorecard non-numeric::value' -- \
+    "$sc" validate "$bad" --format github
+check bad-json 1 '"line":3,"column":12,"severity":"error","code":"non-numeric"' -- \
+    "$sc" validate "$bad" --format json
+check warn-ok 0 '0 errors, 1 warning' -- "$sc" validate "$warn"
+check warn-strict 1 'invalid under --strict' -- "$sc" validate "$warn" --strict
+
+# --max-errors caps what is shown, not what is counted
+many=$tmp/many
+mkdir -p "$many"
+cp "$bad/scorecard.json" "$many/"
+{ echo geo_id,year,value; for i in 1 3 5 7 9; do echo "0600$i,2019,z"; done; } >"$many/x.csv"
+check max-errors 1 '5 errors, 0 warnings \(3 not shown' -- \
+    "$sc" validate "$many" --max-errors 2
+"$sc" validate "$many" --max-errors 2 >"$tmp/capped"
+if [ "$(grep -c ': error: ' "$tmp/capped")" -eq 2 ]; then
+    echo "ok   max-errors-lines"; pass=$((pass + 1))
+else
+    echo "FAIL max-errors-lines"; fail=$((fail + 1))
+fi
+
+# exit 2: usage errors
+check no-command 2 'missing command' -- "$sc"
+check unknown-command 2 "unknown command 'frobnicate'" -- "$sc" frobnicate
+check unknown-option 2 "unknown option '--frob'" -- "$sc" validate --frob
+check bad-format 2 "bad value 'xml' for --format" -- "$sc" validate --format xml
+check bad-max 2 "bad value '-3' for --max-errors" -- "$sc" validate --max-errors -3
+check list-what 2 "cannot list 'counties'" -- "$sc" list counties
+
+# exit 3: I/O errors
+check missing-dataset 3 "cannot open dataset" -- "$sc" validate "$tmp/nope"
+mkdir -p "$tmp/dirmanifest/scorecard.json"
+check unreadable-manifest 3 "cannot read .*scorecard.json.: Is a directory" -- \
+    "$sc" validate "$tmp/dirmanifest"
+mkdir -p "$tmp/nomanifest"
+check no-manifest 3 "scorecard.json.*No such file" -- "$sc" validate "$tmp/nomanifest"
+
+# list, help, version
+check list-indicators 0 '^chronic_absenteeism +Education +lower_is_better' -- \
+    "$sc" list indicators
+check list-geographies 0 '^06037 +county +06000 +Los Angeles' -- \
+    "$sc" list geographies
+check list-bad-data 1 'x.csv:3:12' -- "$sc" list indicators "$bad"
+check help 0 'Usage: scorecard COMMAND' -- "$sc" --help
+check version 0 '^scorecard [0-9]+\.[0-9]+\.[0-9]+' -- "$sc" --version
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,4 @@
+/* SPDX-License-Identifier: MIT */
+#include "testutil.h"
+static Suite *suite(void) { Suite *s = suite_create("error"); return s; }
+int main(void) { return tu_run(suite()); }

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One fixture per SPEC §4 rule: each writes a minimal bad dataset and
+ * asserts the status, the diagnostic's code, severity, file, line,
+ * column and a piece of its message.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test-config.h"
+#include "testutil.h"
+
+/* Manifest with one inline indicator "x" over x.csv; with geographies
+ * when geo is non-NULL. */
+static char *
+dataset(const char *csv, const char *geo)
+{
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             geo ? "{\"title\": \"T\", \"geographies\": \"geo.csv\",\n"
+                   " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+                   "\"domain\": \"Health\", \"file\": \"x.csv\"}]}\n"
+                 : "{\"title\": \"T\",\n"
+                   " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+                   "\"domain\": \"Health\", \"file\": \"x.csv\"}]}\n");
+    tu_write(dir, "x.csv", csv);
+    if (geo)
+        tu_write(dir, "geo.csv", geo);
+    return dir;
+}
+
+static const char *const GEO =
+    "geo_id,name,level,parent\n"
+    "06000,California,state,\n"
+    "06001,Alameda,county,06000\n"
+    "06003,Alpine,county,06000\n";
+
+/* Load csv (and geo) and expect exactly one diagnostic with this code at
+ * line:col, of this severity, containing sub. */
+static void
+expect_one(const char *csv, const char *geo, const char *code,
+           sc_severity sev, const char *file, unsigned long line,
+           unsigned long col, const char *sub)
+{
+    char *dir = dataset(csv, geo);
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, code, sev, file, line, col, sub);
+    if (sev == SC_SEV_ERROR) {
+        ck_assert_int_eq(l.status, SC_ERR_DATA);
+        ck_assert_ptr_null(l.ds);
+    } else {
+        ck_assert_int_eq(l.status, SC_OK);
+        ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 0);
+    }
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+
+/* -------------------------------------------------------------- errors */
+
+START_TEST(validate_rejects_unreadable_file)
+{
+    /* x.csv is a directory: reported at the manifest's "file" value,
+     * line 2: ` "indicators": [{"id": "x", "name": "X", "domain":
+     * "Health", "file": "x.csv"}]}` -- the value's quote is column 70. */
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"x.csv\"}]}\n");
+    tu_write(dir, "x.csv/keep", "");
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "unreadable-file", SC_SEV_ERROR,
+                   "scorecard.json", 2, 70, "Is a directory");
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_rejects_unterminated_quote)
+{
+    /* line 3: `06003,2019,"50` -- the quote opens at column 12 */
+    expect_one("geo_id,year,value\n06001,2019,40\n06003,2019,\"50\n", NULL,
+               "malformed-csv", SC_SEV_ERROR, "x.csv", 3, 12,
+               "unterminated");
+}
+END_TEST
+
+START_TEST(validate_rejects_ragged_row)
+{
+    /* line 3 has 4 fields; the first extra one starts at column 15 */
+    expect_one("geo_id,year,value\n06001,2019,40\n06003,2019,50,9\n", NULL,
+               "ragged-row", SC_SEV_ERROR, "x.csv", 3, 15,
+               "row has 4 fields, expected 3");
+}
+END_TEST
+
+START_TEST(validate_rejects_invalid_utf8)
+{
+    /* line 2: the subgroup field "Lat\xE9no" (Latin-1) starts at col 15 */
+    expect_one("geo_id,year,value,subgroup\n06001,2019,40,Lat\xE9no\n", NULL,
+               "invalid-utf8", SC_SEV_ERROR, "x.csv", 2, 15, "0xE9");
+}
+END_TEST
+
+START_TEST(validate_rejects_missing_required_column)
+{
+    expect_one("geo_id,value\n06001,40\n", NULL, "missing-column",
+               SC_SEV_ERROR, "x.csv", 1, 1,
+               "missing required column 'year'");
+}
+END_TEST
+
+START_TEST(validate_rejects_non_numeric_value)
+{
+    /* line 2: `06001,2019,4o.5` -- value at column 12 */
+    expect_one("geo_id,year,value\n06001,2019,4o.5\n", NULL, "non-numeric",
+               SC_SEV_ERROR, "x.csv", 2, 12, "value '4o.5' is not a number");
+}
+END_TEST
+
+START_TEST(validate_rejects_value_out_of_range)
+{
+    /* line 3: `06003,2019,100.5` -- value at column 12 */
+    expect_one("geo_id,year,value\n06001,2019,40\n06003,2019,100.5\n", NULL,
+               "value-out-of-range", SC_SEV_ERROR, "x.csv", 3, 12,
+               "value '100.5' is outside 0-100");
+}
+END_TEST
+
+START_TEST(validate_rejects_numerator_above_denominator)
+{
+    /* line 2: `06001,2019,,60,50` -- numerator at column 13 */
+    expect_one("geo_id,year,value,numerator,denominator\n06001,2019,,60,50\n",
+               NULL, "numerator-exceeds-denominator", SC_SEV_ERROR, "x.csv",
+               2, 13, "numerator '60' is greater than denominator '50'");
+}
+END_TEST
+
+START_TEST(validate_rejects_negative_count)
+{
+    /* line 2: `06001,2019,,-3,50` -- numerator at column 13 */
+    expect_one("geo_id,year,value,numerator,denominator\n06001,2019,,-3,50\n",
+               NULL, "negative-count", SC_SEV_ERROR, "x.csv", 2, 13,
+               "numerator '-3' is negative");
+}
+END_TEST
+
+START_TEST(validate_rejects_year_out_of_range)
+{
+    /* line 2: `06001,1899,40` -- year at column 7 */
+    expect_one("geo_id,year,value\n06001,1899,40\n", NULL,
+               "year-out-of-range", SC_SEV_ERROR, "x.csv", 2, 7,
+               "year '1899' is out of range; expected 1900-2100");
+}
+END_TEST
+
+START_TEST(validate_rejects_non_year)
+{
+    expect_one("geo_id,year,value\n06001,FY19,40\n", NULL, "bad-year",
+               SC_SEV_ERROR, "x.csv", 2, 7, "year 'FY19' is not a year");
+}
+END_TEST
+
+START_TEST(validate_rejects_duplicate_row)
+{
+    /* lines 2 and 4 share (06001, 2019, All); reported at line 4's geo_id */
+    expect_one("geo_id,year,value\n06001,2019,40\n06003,2019,41\n"
+               "06001,2019,42\n",
+               NULL, "duplicate-row", SC_SEV_ERROR, "x.csv", 4, 1,
+               "first on line 2");
+}
+END_TEST
+
+START_TEST(validate_rejects_geo_not_in_geographies)
+{
+    /* line 3: `06005,2019,41` -- 06005 is not in geo.csv */
+    expect_one("geo_id,year,value\n06001,2019,40\n06005,2019,41\n", GEO,
+               "unknown-geo-id", SC_SEV_ERROR, "x.csv", 3, 1,
+               "geo_id '06005' is not in the geographies file");
+}
+END_TEST
+
+START_TEST(validate_rejects_value_inconsistent_with_counts)
+{
+    /* 100 * 30 / 60 = 50.0; tolerance 0.05 + 100/60 = 1.717; 52 is off by
+     * 2. line 2: `06001,2019,52,30,60` -- value at column 12 */
+    expect_one("geo_id,year,value,numerator,denominator\n06001,2019,52,30,60\n",
+               NULL, "value-inconsistent", SC_SEV_ERROR, "x.csv", 2, 12,
+               "= 50.00");
+}
+END_TEST
+
+START_TEST(validate_accepts_value_within_rounding_slack)
+{
+    /* 100 * 30 / 60 = 50.0; 51.6 is within 0.05 + 1.667 = 1.717 */
+    char *dir = dataset("geo_id,year,value,numerator,denominator\n"
+                        "06001,2019,51.6,30,60\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_int_eq(l.status, SC_OK);
+    ck_assert_uint_eq(tu_count(l.diags, "value-inconsistent"), 0);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_rejects_bad_level_enum)
+{
+    /* geo.csv line 3: `06001,Alameda,County-ish,06000` -- level col 15 */
+    expect_one("geo_id,year,value\n06001,2019,40\n",
+               "geo_id,name,level,parent\n06000,California,state,\n"
+               "06001,Alameda,County-ish,06000\n",
+               "bad-enum", SC_SEV_ERROR, "geo.csv", 3, 15,
+               "expected county or state");
+}
+END_TEST
+
+START_TEST(validate_reports_every_problem)
+{
+    /* three bad rows: three errors, not just the first */
+    char *dir = dataset("geo_id,year,value\n06001,2019,abc\n06003,2019,140\n"
+                        "06005,1800,40\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 3);
+    TU_ASSERT_DIAG(l.diags, "non-numeric", SC_SEV_ERROR, "x.csv", 2, 12, "abc");
+    TU_ASSERT_DIAG(l.diags, "value-out-of-range", SC_SEV_ERROR, "x.csv", 3,
+                   12, "140");
+    TU_ASSERT_DIAG(l.diags, "year-out-of-range", SC_SEV_ERROR, "x.csv", 4, 7,
+                   "1800");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_caps_stored_diagnostics)
+{
+    /* 5 errors with a cap of 2: 2 stored, 5 counted */
+    char *dir = dataset("geo_id,year,value\n06001,2019,a\n06003,2019,b\n"
+                        "06005,2019,c\n06007,2019,d\n06009,2019,e\n",
+                        NULL);
+    sc_options opt;
+    sc_options_init(&opt);
+    opt.catalog_dir = NULL;
+    sc_diagnostics *d = sc_diagnostics_new(2);
+    sc_dataset *ds = NULL;
+    ck_assert_int_eq(sc_dataset_load(dir, &opt, d, &ds), SC_ERR_DATA);
+    ck_assert_uint_eq(sc_diagnostics_count(d), 2);
+    ck_assert_uint_eq(sc_diagnostics_total(d, SC_SEV_ERROR), 5);
+    sc_diagnostics_free(d);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_points_into_multiline_record)
+{
+    /* line 2-3 hold one record whose subgroup spans two lines; the bad
+     * value on the record is reported on line 2 at its own column; the
+     * next record starts on line 4. */
+    char *dir = dataset("geo_id,subgroup,year,value\n"
+                        "06001,\"Two\nLines\",2019,40\n"
+                        "06003,All,2019,x1\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "non-numeric", SC_SEV_ERROR, "x.csv", 4, 16,
+                   "x1");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+/* ------------------------------------------------------------ warnings */
+
+START_TEST(validate_warns_on_outlier)
+{
+    /* series 40, 41, 42, 85, 43: median 42, MAD = 1.4826 * median(2, 1, 0,
+     * 43, 1) = 1.4826; 85 is 43 points away (> 4 MADs = 5.93 and > 10).
+     * line 5: `06001,2019,85` -- value at column 12 */
+    expect_one("geo_id,year,value\n06001,2016,40\n06001,2017,41\n"
+               "06001,2018,42\n06001,2019,85\n06001,2020,43\n",
+               NULL, "outlier", SC_SEV_WARNING, "x.csv", 5, 12,
+               "43.0 points from the median 42");
+}
+END_TEST
+
+START_TEST(validate_no_outlier_for_steady_trend)
+{
+    /* a steady 3-point-a-year climb is not an outlier anywhere */
+    char *dir = dataset("geo_id,year,value\n06001,2016,40\n06001,2017,43\n"
+                        "06001,2018,46\n06001,2019,49\n06001,2020,52\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_int_eq(l.status, SC_OK);
+    ck_assert_uint_eq(tu_count(l.diags, "outlier"), 0);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_warns_on_county_missing_latest_year)
+{
+    /* Alpine (geo.csv line 4) has no 2020 row; 2020 is the latest year */
+    expect_one("geo_id,year,value\n06001,2019,40\n06003,2019,30\n"
+               "06001,2020,41\n",
+               GEO, "missing-county", SC_SEV_WARNING, "geo.csv", 4, 1,
+               "county 06003 (Alpine) has no row in x.csv for 2020");
+}
+END_TEST
+
+START_TEST(validate_warns_on_name_mismatch)
+{
+    /* line 3: `06003,Alpyne,2019,30` -- geo_name at column 7;
+     * "Alameda County" matches "Alameda" and gives no warning */
+    char *dir = dataset("geo_id,geo_name,year,value\n"
+                        "06001,Alameda County,2019,40\n"
+                        "06003,Alpyne,2019,30\n",
+                        GEO);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_int_eq(l.status, SC_OK);
+    TU_ASSERT_DIAG(l.diags, "name-mismatch", SC_SEV_WARNING, "x.csv", 3, 7,
+                   "geo_name 'Alpyne' differs from 'Alpine'");
+    ck_assert_uint_eq(tu_count(l.diags, "name-mismatch"), 1);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_accepts_bundled_sample)
+{
+    sc_options opt;
+    sc_options_init(&opt);
+    opt.catalog_dir = SC_TEST_SRCDIR_INDICATORS;
+    sc_diagnostics *d = sc_diagnostics_new(0);
+    sc_dataset *ds = NULL;
+    sc_status st = sc_dataset_load(SC_TEST_SRCDIR_DATA, &opt, d, &ds);
+    if (sc_diagnostics_count(d))
+        tu_dump(d);
+    ck_assert_int_eq(st, SC_OK);
+    ck_assert_uint_eq(sc_diagnostics_total(d, SC_SEV_ERROR), 0);
+    ck_assert_uint_eq(sc_diagnostics_total(d, SC_SEV_WARNING), 0);
+    /* 58 counties + the state; the 10 catalog indicators */
+    ck_assert_uint_eq(sc_dataset_geography_count(ds), 59);
+    ck_assert_uint_eq(sc_dataset_indicator_count(ds), 10);
+    sc_dataset_free(ds);
+    sc_diagnostics_free(d);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+    Suite *s = suite_create("validate");
+    TCase *tc = tcase_create("validate:errors");
+    tcase_add_test(tc, validate_rejects_unreadable_file);
+    tcase_add_test(tc, validate_rejects_unterminated_quote);
+    tcase_add_test(tc, validate_rejects_ragged_row);
+    tcase_add_test(tc, validate_rejects_invalid_utf8);
+    tcase_add_test(tc, validate_rejects_missing_required_column);
+    tcase_add_test(tc, validate_rejects_non_numeric_value);
+    tcase_add_test(tc, validate_rejects_value_out_of_range);
+    tcase_add_test(tc, validate_rejects_numerator_above_denominator);
+    tcase_add_test(tc, validate_rejects_negative_count);
+    tcase_add_test(tc, validate_rejects_year_out_of_range);
+    tcase_add_test(tc, validate_rejects_non_year);
+    tcase_add_test(tc, validate_rejects_duplicate_row);
+    tcase_add_test(tc, validate_rejects_geo_not_in_geographies);
+    tcase_add_test(tc, validate_rejects_value_inconsistent_with_counts);
+    tcase_add_test(tc, validate_accepts_value_within_rounding_slack);
+    tcase_add_test(tc, validate_rejects_bad_level_enum);
+    tcase_add_test(tc, validate_reports_every_problem);
+    tcase_add_test(tc, validate_caps_stored_diagnostics);
+    tcase_add_test(tc, validate_points_into_multiline_record);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("validate:warnings");
+    tcase_add_test(tc, validate_warns_on_outlier);
+    tcase_add_test(tc, validate_no_outlier_for_steady_trend);
+    tcase_add_test(tc, validate_warns_on_county_missing_latest_year);
+    tcase_add_test(tc, validate_warns_on_name_mismatch);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("validate:sample");
+    tcase_add_test(tc, validate_accepts_bundled_sample);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    return tu_run(suite());
+}
