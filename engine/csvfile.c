@@ -269,9 +269,12 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
                 r.line++;
                 r.line_offset = file_pos + pos;
                 col_base = 0;
-                size_t ll = end - pos;
-                int blank = (ll == 1 && buf[pos] == '\n') ||
-                            (ll == 2 && buf[pos] == '\r' && buf[pos + 1] == '\n');
+                /* libcsv emits nothing for an empty or all-blank line:
+                 * the next record starts on a later line. */
+                int blank = nl != NULL;
+                for (size_t q = pos; blank && q < end; q++)
+                    blank = buf[q] == ' ' || buf[q] == '\t' ||
+                            buf[q] == '\r' || buf[q] == '\n';
                 if (r.between && !blank) {
                     r.rec_line = r.line;
                     r.rec_offset = r.line_offset;

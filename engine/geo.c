@@ -195,7 +195,8 @@ sc_geo_finish(sc_dataset *ds)
         /* stash the old index in line's neighbour: use name_ind */
         g->name_ind = i;
     }
-    qsort(ds->geos, n, sizeof *ds->geos, cmp_geo);
+    if (n > 1)
+        qsort(ds->geos, n, sizeof *ds->geos, cmp_geo);
     uint32_t *remap = malloc((n ? n : 1) * sizeof *remap);
     if (!remap)
         return SC_ERR_NOMEM;
