@@ -177,19 +177,21 @@ on_record(int c, void *data)
     finish_record(data);
 }
 
-/* Report a libcsv parse error found while feeding line r->line. */
+/* Report a libcsv parse error found while feeding line r->line, at the
+ * start of the offending field (SPEC §4): the field is unquoted up to the
+ * error, so it starts after the last comma before it on this line. */
 static void
 report_parse_error(reader *r, const char *seg, size_t parsed,
                    unsigned long col_base)
 {
-    unsigned long col = col_base + (unsigned long)sc_utf8_chars(seg, parsed)
+    size_t start = parsed;
+    while (start > 0 && seg[start - 1] != ',')
+        start--;
+    unsigned long col = col_base + (unsigned long)sc_utf8_chars(seg, start)
                         + 1;
-    char what[64];
-    char c = seg[parsed];
-    if (c == '"')
-        snprintf(what, sizeof what, "a quote inside an unquoted field");
-    else
-        snprintf(what, sizeof what, "a character after a closing quote");
+    const char *what = seg[parsed] == '"'
+                           ? "a quote inside an unquoted field"
+                           : "a character after a closing quote";
     sc_status st = sc_diag_addf(
         r->diags, SC_SEV_ERROR, "malformed-csv", r->path, r->line, col,
         "malformed CSV: %s; quote the whole field and double any quote "

@@ -42,10 +42,11 @@ typedef struct sc_csv_ref {
  * Read path record by record. Malformed CSV (unterminated quote, a quote
  * inside an unquoted field, ragged rows), invalid UTF-8 and over-long
  * fields are reported to diags with their location; bad records are not
- * passed on. An unreadable file is reported at ref when given.
- * Returns SC_OK (data errors are in diags), SC_ERR_IO (file could not be
- * opened or read; also reported), SC_ERR_NOMEM, or the callback's status.
- * *ok_out is set to 0 when any error was reported for this file.
+ * passed on. A file that cannot be opened is reported at ref (the place
+ * that names it) when given.
+ * Returns SC_OK (data errors, if any, are in diags), SC_ERR_DATA when the
+ * file cannot be opened, SC_ERR_IO when reading fails midway,
+ * SC_ERR_NOMEM, or the first non-OK status the callback returned.
  */
 sc_status sc_csv_read(const char *path, const sc_csv_ref *ref,
                       sc_diagnostics *diags, sc_csv_fn fn, void *ctx);

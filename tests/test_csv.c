@@ -381,7 +381,9 @@ START_TEST(sc_csv_read_quote_in_unquoted_field)
     fixture f;
     fx_read(&f, "a,b\n1,ab\"c\n");
     ck_assert_uint_eq(tu_count(f.d, "malformed-csv"), 1);
-    assert_diag_line(f.d, "malformed-csv", 2);
+    /* line 2: `1,ab"c` -- the offending field starts at column 3 */
+    TU_ASSERT_DIAG(f.d, "malformed-csv", SC_SEV_ERROR, "data.csv", 2, 3,
+                   "a quote inside an unquoted field");
     /* the record with the stray quote is not passed on */
     ck_assert_uint_eq(f.c.n, 1);
     fx_free(&f);
