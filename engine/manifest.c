@@ -993,8 +993,8 @@ sc_manifest_load(sc_dataset *ds, const char *path, const sc_options *opt,
                                     "an integer year from 1900 to 2200");
     if (ds->goal_year == 0)
         ds->goal_year_set = 0;
-    ds->trend_years = (int)top_number(&m, "trend_years", 10, 2, 0, 200, 0, 1,
-                                      "an integer from 2 to 200");
+    ds->trend_years = (int)top_number(&m, "trend_years", 10, 1, 0, 200, 0, 1,
+                                      "an integer from 1 to 200");
     ds->alpha = top_number(&m, "alpha", 0.05, 0, 1, 1, 1, 0,
                            "a number between 0 and 1 (exclusive)");
     ds->rank_draws = (long)top_number(&m, "rank_draws", 1000, 0, 0, 1000000,
