@@ -174,3 +174,261 @@ sc_json_linecol(const char *text, size_t len, size_t offset,
     *line = l;
     *col = c;
 }
+
+/* ------------------------------------------------------ syntax checking */
+
+typedef struct chk {
+    const char *s;
+    size_t n;
+    size_t i;
+    size_t err;
+    const char *what;
+} chk;
+
+static int
+fail(chk *c, size_t at, const char *what)
+{
+    c->err = at;
+    c->what = what;
+    return -1;
+}
+
+/* End of input: point just after the last non-blank character. */
+static int
+fail_eof(chk *c, const char *what)
+{
+    size_t at = c->n;
+    while (at > 0 && strchr(" \t\r\n", c->s[at - 1]))
+        at--;
+    return fail(c, at, what);
+}
+
+static void
+ws(chk *c)
+{
+    while (c->i < c->n && strchr(" \t\r\n", c->s[c->i]) && c->s[c->i])
+        c->i++;
+}
+
+static int
+hexdigit(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+           (ch >= 'A' && ch <= 'F');
+}
+
+static int
+check_string(chk *c)
+{
+    size_t start = c->i++;
+    while (c->i < c->n) {
+        unsigned char ch = (unsigned char)c->s[c->i];
+        if (ch == '"') {
+            c->i++;
+            return 0;
+        }
+        if (ch < 0x20)
+            return fail(c, start, ch == '\n'
+                                      ? "a closing '\"' before the end of "
+                                        "the line (unterminated string)"
+                                      : "no control characters inside a "
+                                        "string (write \\t, \\n...)");
+        if (ch == '\\') {
+            if (c->i + 1 >= c->n)
+                break;
+            char e = c->s[c->i + 1];
+            if (e == 'u') {
+                for (size_t k = 2; k < 6; k++)
+                    if (c->i + k >= c->n || !hexdigit(c->s[c->i + k]))
+                        return fail(c, c->i,
+                                    "four hex digits after \\u");
+                c->i += 6;
+                continue;
+            }
+            if (!strchr("\"\\/bfnrt", e))
+                return fail(c, c->i, "a valid escape (\\\" \\\\ \\/ \\b "
+                                     "\\f \\n \\r \\t or \\uXXXX)");
+            c->i += 2;
+            continue;
+        }
+        c->i++;
+    }
+    return fail(c, start, "a closing '\"' (unterminated string)");
+}
+
+static int
+check_number(chk *c)
+{
+    size_t start = c->i;
+    const char *bad = "a number such as 12, -0.5 or 1e3";
+    if (c->s[c->i] == '-')
+        c->i++;
+    if (c->i >= c->n || !(c->s[c->i] >= '0' && c->s[c->i] <= '9'))
+        return fail(c, start, bad);
+    if (c->s[c->i] == '0') {
+        c->i++;
+        if (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9')
+            return fail(c, start, "a number without leading zeros");
+    } else {
+        while (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9')
+            c->i++;
+    }
+    if (c->i < c->n && c->s[c->i] == '.') {
+        c->i++;
+        size_t d = c->i;
+        while (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9')
+            c->i++;
+        if (c->i == d)
+            return fail(c, start, bad);
+    }
+    if (c->i < c->n && (c->s[c->i] == 'e' || c->s[c->i] == 'E')) {
+        c->i++;
+        if (c->i < c->n && (c->s[c->i] == '+' || c->s[c->i] == '-'))
+            c->i++;
+        size_t d = c->i;
+        while (c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9')
+            c->i++;
+        if (c->i == d)
+            return fail(c, start, bad);
+    }
+    return 0;
+}
+
+/* A scalar at c->i (not an object or array). */
+static int
+check_scalar(chk *c)
+{
+    char ch = c->s[c->i];
+    if (ch == '"')
+        return check_string(c);
+    if (ch == '-' || (ch >= '0' && ch <= '9'))
+        return check_number(c);
+    static const char *const lits[] = {"true", "false", "null"};
+    for (size_t k = 0; k < 3; k++) {
+        size_t l = strlen(lits[k]);
+        if (c->n - c->i >= l && memcmp(c->s + c->i, lits[k], l) == 0) {
+            c->i += l;
+            return 0;
+        }
+    }
+    if (ch == '\'')
+        return fail(c, c->i, "a value; strings use double quotes");
+    return fail(c, c->i, "a value (a string, number, object, array, true, "
+                         "false or null)");
+}
+
+/* Iterative check with an explicit stack of open containers. */
+int
+sc_json_check(const char *text, size_t len, size_t max_depth,
+              size_t *offset, const char **what)
+{
+    chk c = {text, len, 0, 0, NULL};
+    char stack[1024];
+    size_t depth = 0;
+    if (max_depth > sizeof stack)
+        max_depth = sizeof stack;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        c.i = 3;
+    /* state: expecting a value (after '[', ',' or ':' or at the start) */
+    for (;;) {
+        ws(&c);
+        if (c.i >= c.n) {
+            fail_eof(&c, depth ? "a value; the file ends too early"
+                               : "a JSON document; the file is empty");
+            goto out;
+        }
+        char ch = c.s[c.i];
+        if (ch == '{' || ch == '[') {
+            if (depth == max_depth) {
+                fail(&c, c.i, "at most 1000 levels of nesting");
+                goto out;
+            }
+            stack[depth++] = ch;
+            c.i++;
+            ws(&c);
+            if (c.i < c.n && c.s[c.i] == (ch == '{' ? '}' : ']')) {
+                c.i++;
+                depth--;
+                goto after_value;
+            }
+            if (ch == '{')
+                goto expect_key;
+            continue;
+        }
+        if (ch == '}' || ch == ']') {
+            size_t p = c.i;
+            while (p > 0 && strchr(" \t\r\n", c.s[p - 1]))
+                p--;
+            fail(&c, c.i, p > 0 && c.s[p - 1] == ','
+                              ? "a value after ','; remove the trailing comma"
+                              : "a value");
+            goto out;
+        }
+        if (check_scalar(&c))
+            goto out;
+    after_value:
+        ws(&c);
+        if (depth == 0) {
+            if (c.i < c.n) {
+                fail(&c, c.i, "the end of the file after the JSON document");
+                goto out;
+            }
+            return 0;
+        }
+        if (c.i >= c.n) {
+            fail_eof(&c, stack[depth - 1] == '{'
+                             ? "',' or '}'; the file ends before the object "
+                               "is closed"
+                             : "',' or ']'; the file ends before the array "
+                               "is closed");
+            goto out;
+        }
+        ch = c.s[c.i];
+        if (ch == ',') {
+            c.i++;
+            if (stack[depth - 1] == '[')
+                continue;
+            goto expect_key;
+        }
+        if ((ch == '}' && stack[depth - 1] == '{') ||
+            (ch == ']' && stack[depth - 1] == '[')) {
+            c.i++;
+            depth--;
+            goto after_value;
+        }
+        fail(&c, c.i, stack[depth - 1] == '{'
+                          ? "',' or '}' (a comma may be missing)"
+                          : "',' or ']' (a comma may be missing)");
+        goto out;
+    expect_key:
+        ws(&c);
+        if (c.i >= c.n) {
+            fail_eof(&c, "a key; the file ends before the object is closed");
+            goto out;
+        }
+        if (c.s[c.i] == '}') {
+            fail(&c, c.i, "a key after ','; remove the trailing comma");
+            goto out;
+        }
+        if (c.s[c.i] != '"') {
+            fail(&c, c.i, "a key in double quotes");
+            goto out;
+        }
+        if (check_string(&c))
+            goto out;
+        ws(&c);
+        if (c.i >= c.n) {
+            fail_eof(&c, "':' after the key");
+            goto out;
+        }
+        if (c.s[c.i] != ':') {
+            fail(&c, c.i, "':' after the key");
+            goto out;
+        }
+        c.i++;
+    }
+out:
+    *offset = c.err;
+    *what = c.what;
+    return -1;
+}

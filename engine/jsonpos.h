@@ -27,4 +27,15 @@ long sc_json_find(const char *text, size_t len, const sc_jstep *path,
 void sc_json_linecol(const char *text, size_t len, size_t offset,
                      unsigned long *line, unsigned long *col);
 
+
+
+/*
+ * Check that text[0..len) is one JSON document (RFC 8259, nesting at most
+ * max_depth). Returns 0 when it is; otherwise -1 with *offset at the start
+ * of the offending token (for an unexpected end of file, just after the
+ * last non-blank character) and a static description in *what, phrased
+ * "expected X".
+ */
+int sc_json_check(const char *text, size_t len, size_t max_depth,
+                  size_t *offset, const char **what);
 #endif /* SC_JSONPOS_H */

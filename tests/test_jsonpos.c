@@ -272,6 +272,85 @@ START_TEST(sc_json_linecol_skips_bom)
 }
 END_TEST
 
+
+/* ------------------------------------------------------- syntax checking */
+
+/* Expect sc_json_check to fail at byte offset `at` with `sub` in the text. */
+static void
+expect_bad(const char *text, size_t at, const char *sub)
+{
+    size_t off = 0;
+    const char *what = NULL;
+    ck_assert_int_eq(sc_json_check(text, strlen(text), 1000, &off, &what), -1);
+    ck_assert_msg(off == at, "%s: offset %zu, expected %zu", text, off, at);
+    ck_assert_ptr_nonnull(what);
+    ck_assert_msg(strstr(what, sub), "%s: '%s' lacks '%s'", text, what, sub);
+}
+
+START_TEST(sc_json_check_accepts_valid_documents)
+{
+    static const char *const ok[] = {
+        "{}", "[]", " {\"a\": [1, -2.5e3, true, false, null, \"x\\u00e9\"]} \n",
+        "\xEF\xBB\xBF{\"a\": {\"b\": {}}}", "0", "\"s\""};
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+        size_t off;
+        const char *what;
+        ck_assert_msg(sc_json_check(ok[i], strlen(ok[i]), 1000, &off, &what)
+                          == 0,
+                      "rejected %s", ok[i]);
+    }
+}
+END_TEST
+
+START_TEST(sc_json_check_points_at_the_offending_token)
+{
+    /* offsets are 0-based bytes. trailing comma in an array: at the ']'
+     * (offset 8 of `{"a":[1,]}`) */
+    expect_bad("{\"a\":[1,]}", 8, "trailing comma");
+    /* trailing comma in an object: at the '}' */
+    expect_bad("{\"a\":1,}", 7, "trailing comma");
+    /* missing comma: at the second key */
+    expect_bad("{\"a\":1 \"b\":2}", 7, "',' or '}'");
+    /* unterminated string: at its opening quote */
+    expect_bad("{\"a\": \"abc", 6, "unterminated");
+    /* end of file: just after the last non-blank character */
+    expect_bad("{\"a\": [\n\n", 7, "ends too early");
+    /* trailing garbage after the document */
+    expect_bad("{} x", 3, "end of the file");
+    /* single quotes, leading zeros, bad literal, bad escape */
+    expect_bad("{'a': 1}", 1, "double quotes");
+    expect_bad("[01]", 1, "leading zeros");
+    expect_bad("[tru]", 1, "a value");
+    expect_bad("[\"a\\x\"]", 3, "valid escape");
+    /* missing ':' */
+    expect_bad("{\"a\" 1}", 5, "':'");
+    /* empty file */
+    expect_bad("  ", 0, "empty");
+}
+END_TEST
+
+START_TEST(sc_json_check_limits_nesting)
+{
+    /* 1000 levels are fine, 1001 are not (cJSON's own limit is 1000) */
+    char deep[2 * 1001 + 1];
+    for (size_t depth = 1000; depth <= 1001; depth++) {
+        memset(deep, '[', depth);
+        memset(deep + depth, ']', depth);
+        deep[2 * depth] = '\0';
+        size_t off;
+        const char *what;
+        int r = sc_json_check(deep, 2 * depth, 1000, &off, &what);
+        if (depth == 1000) {
+            ck_assert_int_eq(r, 0);
+        } else {
+            ck_assert_int_eq(r, -1);
+            ck_assert_uint_eq(off, 1000);
+            ck_assert_ptr_nonnull(strstr(what, "nesting"));
+        }
+    }
+}
+END_TEST
+
 static Suite *
 jsonpos_suite(void)
 {
@@ -288,6 +367,12 @@ jsonpos_suite(void)
     tcase_add_test(tc, sc_json_find_depth_three);
     tcase_add_test(tc, sc_json_find_missing_paths);
     tcase_add_test(tc, sc_json_find_skips_bom);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("jsonpos:check");
+    tcase_add_test(tc, sc_json_check_accepts_valid_documents);
+    tcase_add_test(tc, sc_json_check_points_at_the_offending_token);
+    tcase_add_test(tc, sc_json_check_limits_nesting);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("jsonpos:linecol");
