@@ -206,5 +206,14 @@ void sc_stats_init(void);
 double sc_stats_z(double level_percent);
 double sc_stats_median(double *v, size_t n);   /* sorts v */
 double sc_stats_mad(const double *v, size_t n); /* scaled, as gsl_stats_mad */
+int sc_stats_fit_linear(const double *x, const double *y, size_t n,
+                        double *c0, double *c1, double *cov00, double *cov01,
+                        double *cov11, double *sumsq);
+int sc_stats_fit_wlinear(const double *x, const double *w, const double *y,
+                         size_t n, double *c0, double *c1, double *cov00,
+                         double *cov01, double *cov11, double *chisq);
+double sc_stats_t_upper(double t, double df);          /* Q_t(t; df) */
+double sc_stats_t_quantile_upper(double q, double df); /* Q_t^-1(q; df) */
+double sc_stats_z_upper(double q);                     /* Q^-1(q), normal */
 
 #endif /* SC_INTERNAL_H */

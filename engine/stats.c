@@ -8,6 +8,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_fit.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -61,4 +62,44 @@ sc_stats_mad(const double *v, size_t n)
     double r = gsl_stats_mad(v, 1, n, work);
     free(work);
     return r;
+}
+
+/* Ordinary least squares y = c0 + c1 x (gsl_fit_linear). 0 on success. */
+int
+sc_stats_fit_linear(const double *x, const double *y, size_t n, double *c0,
+                    double *c1, double *cov00, double *cov01, double *cov11,
+                    double *sumsq)
+{
+    return gsl_fit_linear(x, 1, y, 1, n, c0, c1, cov00, cov01, cov11, sumsq);
+}
+
+/* Weighted least squares (gsl_fit_wlinear). 0 on success. */
+int
+sc_stats_fit_wlinear(const double *x, const double *w, const double *y,
+                     size_t n, double *c0, double *c1, double *cov00,
+                     double *cov01, double *cov11, double *chisq)
+{
+    return gsl_fit_wlinear(x, 1, w, 1, y, 1, n, c0, c1, cov00, cov01, cov11,
+                           chisq);
+}
+
+/* Upper tail of Student's t: P(T > t) with df degrees of freedom. */
+double
+sc_stats_t_upper(double t, double df)
+{
+    return gsl_cdf_tdist_Q(t, df);
+}
+
+/* The t such that P(T > t) = q. */
+double
+sc_stats_t_quantile_upper(double q, double df)
+{
+    return gsl_cdf_tdist_Qinv(q, df);
+}
+
+/* The z such that P(Z > z) = q for the standard normal. */
+double
+sc_stats_z_upper(double q)
+{
+    return gsl_cdf_ugaussian_Qinv(q);
 }
