@@ -16,6 +16,10 @@
 
 #include "util.h"
 
+/* SPEC §3.1, §2.3: a moe is a 90% margin of error and se = moe / 1.645
+ * exactly (the spec's constant, not the exact normal quantile). */
+#define SC_Z90 1.645
+
 /* ----------------------------------------------------------- macros */
 
 /* Pass a non-OK status up. */
@@ -215,5 +219,9 @@ int sc_stats_fit_wlinear(const double *x, const double *w, const double *y,
 double sc_stats_t_upper(double t, double df);          /* Q_t(t; df) */
 double sc_stats_t_quantile_upper(double q, double df); /* Q_t^-1(q; df) */
 double sc_stats_z_upper(double q);                     /* Q^-1(q), normal */
+typedef struct sc_rng sc_rng;
+sc_rng *sc_stats_rng_new(unsigned long seed);  /* mt19937; NULL on OOM */
+double sc_stats_gaussian(sc_rng *rng, double sigma);
+void sc_stats_rng_free(sc_rng *rng);
 
 #endif /* SC_INTERNAL_H */

@@ -15,7 +15,7 @@
 #include "csvfile.h"
 #include "internal.h"
 
-#define Z90 1.6448536269514722 /* a moe is a 90% margin: se = moe / z90 */
+#define Z90 SC_Z90
 
 typedef struct lctx {
     sc_dataset *ds;

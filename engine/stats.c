@@ -9,6 +9,8 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
@@ -102,4 +104,41 @@ double
 sc_stats_z_upper(double q)
 {
     return gsl_cdf_ugaussian_Qinv(q);
+}
+
+/* A seeded Mersenne Twister (gsl_rng_mt19937): the same seed gives the
+ * same stream on every platform. */
+struct sc_rng {
+    gsl_rng *r;
+};
+
+sc_rng *
+sc_stats_rng_new(unsigned long seed)
+{
+    sc_rng *g = malloc(sizeof *g);
+    if (!g)
+        return NULL;
+    g->r = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!g->r) {
+        free(g);
+        return NULL;
+    }
+    gsl_rng_set(g->r, seed);
+    return g;
+}
+
+/* A draw from N(0, sigma^2) (gsl_ran_gaussian); sigma 0 gives 0. */
+double
+sc_stats_gaussian(sc_rng *g, double sigma)
+{
+    return gsl_ran_gaussian(g->r, sigma);
+}
+
+void
+sc_stats_rng_free(sc_rng *g)
+{
+    if (!g)
+        return;
+    gsl_rng_free(g->r);
+    free(g);
 }

@@ -16,7 +16,7 @@
 #include "internal.h"
 #include "trend.h"
 
-#define Z90 1.6448536269514722
+#define Z90 SC_Z90
 #define EPS 1e-9       /* ceil() and pace comparisons (SPEC §3.9.9) */
 #define SLOPE_EPS 1e-9 /* |b| below this is exactly 0 (SPEC §3.9.8) */
 #define HORIZON 100    /* projections later than latest + 100 */

@@ -11,5 +11,6 @@
 #include <scorecard/diag.h>
 #include <scorecard/options.h>
 #include <scorecard/dataset.h>
+#include <scorecard/results.h>
 
 #endif /* SC_SCORECARD_H */

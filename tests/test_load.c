@@ -13,7 +13,7 @@
 #include "testutil.h"
 
 /* The exact z values: 90% (a moe is a 90% margin) and 95%. */
-#define Z90 1.6448536269514722
+#define Z90 1.645
 #define Z95 1.959963984540054
 
 /* A manifest with one inline indicator "x" read from x.csv; `top` adds
@@ -199,14 +199,16 @@ START_TEST(load_ci_bounds_to_moe)
                            "06001,2020,50,46,54\n");
     tu_load l = load_ok(dir);
     /* 95% interval [46, 54]: moe = (54 - 46) / 2 * 1.645 / 1.96
-     * = 4 * 1.6448536269514722 / 1.959963984540054 = 3.35690582 */
+     * = 4 * 1.645 / 1.959963984540054 = 3.35720455 */
     sc_observation o = obs(&l, 0, "06001", "All", 2020);
     ck_assert_double_eq_tol(o.value, 50, TU_EPS);
     ck_assert_double_eq_tol(o.moe, 4.0 * Z90 / Z95, 1e-9);
-    ck_assert_double_eq_tol(o.moe, 3.3569058205678632, 1e-9);
-    /* 90% interval: the half-width is the moe: (54 - 46) / 2 = 4 */
+    ck_assert_double_eq_tol(o.moe, 3.357204546564223, 1e-9);
+    /* 90% interval: SPEC's formula uses the spec constant 1.645 over the
+     * exact quantile z(90) = 1.6448536269514722, so a half-width of 4
+     * gives 4 * 1.645 / 1.6448536269514722 = 4.000355970, not exactly 4 */
     o = obs(&l, 1, "06001", "All", 2020);
-    ck_assert_double_eq_tol(o.moe, 4.0, 1e-9);
+    ck_assert_double_eq_tol(o.moe, 4.000355953979441, 1e-9);
     tu_load_free(&l);
     tu_cleanup(dir);
 }
@@ -224,7 +226,7 @@ START_TEST(load_moe_wins_over_interval)
     /* SPEC §3.9.18: a row with both uses the moe: 1.5 */
     sc_observation o = obs(&l, 0, "06001", "All", 2020);
     ck_assert_double_eq_tol(o.moe, 1.5, TU_EPS);
-    /* no moe: from the 95% interval, 4 * 1.645 / 1.96 = 3.35690582 */
+    /* no moe: from the 95% interval, 4 * 1.645 / 1.96 = 3.35720455 */
     o = obs(&l, 0, "06003", "All", 2020);
     ck_assert_double_eq_tol(o.moe, 4.0 * Z90 / Z95, 1e-9);
     tu_load_free(&l);

@@ -3,10 +3,13 @@
  * The scorecard program: parses options, calls libscorecard, prints, and
  * chooses the exit code. All computing happens in the library.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <scorecard.h>
@@ -34,6 +37,196 @@ data_root(void)
             return SC_CLI_SOURCE_ROOT;
     }
     return SC_CLI_INSTALL_DATADIR;
+}
+
+/* mkdir -p: create dir and its parents. Returns 0 or -1 with errno. */
+static int
+make_dirs(const char *dir)
+{
+    char *p = strdup(dir);
+    if (!p)
+        return -1;
+    for (char *q = p + 1; *q; q++) {
+        if (*q != '/')
+            continue;
+        *q = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *q = '/';
+    }
+    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return r;
+}
+
+static int
+ieq(const char *a, const char *b)
+{
+    return strcasecmp(a, b) == 0;
+}
+
+/* Find GEO by geo_id, then by name (case-insensitive, " County" optional). */
+static int
+find_geo(const sc_dataset *ds, const char *geo, size_t *index)
+{
+    if (sc_dataset_find_geography(ds, geo, index) == SC_OK)
+        return 1;
+    for (size_t i = 0; i < sc_dataset_geography_count(ds); i++) {
+        const char *name = sc_dataset_geography(ds, i)->name;
+        size_t n = strlen(name), m = strlen(geo);
+        if (ieq(name, geo) ||
+            (m == n + 7 && strncasecmp(geo, name, n) == 0 &&
+             ieq(geo + n, " County")) ||
+            (n == m + 7 && strncasecmp(name, geo, m) == 0 &&
+             ieq(name + m, " County"))) {
+            *index = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "  12.3" or "     -" for NaN. */
+static void
+cell_num(char *buf, size_t size, double x, int decimals)
+{
+    if (x != x)
+        snprintf(buf, size, "-");
+    else
+        snprintf(buf, size, "%.*f", decimals, x);
+}
+
+static const char *
+arrow(const char *status)
+{
+    if (!status)
+        return " ";
+    if (strcmp(status, "improving") == 0)
+        return "\u2191"; /* up arrow */
+    if (strcmp(status, "worsening") == 0)
+        return "\u2193"; /* down arrow */
+    if (strcmp(status, "no_significant_change") == 0)
+        return "\u2192"; /* right arrow */
+    return "\u00b7";     /* middle dot: insufficient data */
+}
+
+/* One county's scorecard as a terminal table. */
+static void
+show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
+{
+    const sc_geography_info *geo = sc_dataset_geography(ds, g);
+    char a[32], b[32], c[32];
+    printf("%s (%s) - %s\n", geo->name, geo->geo_id, sc_dataset_title(ds));
+    sc_score_result o;
+    sc_results_overall(res, g, &o);
+    cell_num(a, sizeof a, o.score, 1);
+    if (o.rank)
+        printf("Overall score %s, rank %ld of %ld\n", a, o.rank, o.of);
+    else
+        printf("Overall score %s\n", a);
+    for (size_t d = 0; d < sc_dataset_domain_count(ds); d++) {
+        sc_score_result s;
+        sc_results_domain(res, g, d, &s);
+        cell_num(a, sizeof a, s.score, 1);
+        printf("  %-20s %6s", sc_dataset_domain(ds, d), a);
+        if (s.rank)
+            printf("  rank %ld of %ld", s.rank, s.of);
+        printf("  (%zu of %zu indicators)\n", s.scored, s.total);
+    }
+    printf("\n%-46s %4s %6s %8s %8s  %-24s %s\n", "INDICATOR", "YEAR",
+           "VALUE", "DISTANCE", "RANK", "TREND", "GOAL MET BY");
+    for (size_t i = 0; i < sc_dataset_indicator_count(ds); i++) {
+        const sc_indicator_info *in = sc_dataset_indicator(ds, i);
+        sc_indicator_result r;
+        sc_results_indicator(res, g, i, &r);
+        char year[8], rank[24], proj[24];
+        snprintf(year, sizeof year, "%d", r.year);
+        if (r.suppressed)
+            snprintf(a, sizeof a, "*");
+        else
+            cell_num(a, sizeof a, r.value, in->decimals);
+        cell_num(b, sizeof b, r.distance, in->decimals);
+        if (r.rank)
+            snprintf(rank, sizeof rank, "%ld/%ld", r.rank, r.of);
+        else
+            snprintf(rank, sizeof rank, "-");
+        if (r.projection && strcmp(r.projection, "projected") == 0)
+            snprintf(proj, sizeof proj, "%d", r.projected_year);
+        else if (r.projection && strcmp(r.projection, "target_met") == 0)
+            snprintf(proj, sizeof proj, "met");
+        else if (r.projection && strcmp(r.projection, "beyond_horizon") == 0)
+            snprintf(proj, sizeof proj, "after %d", r.year + 100);
+        else if (r.projection)
+            snprintf(proj, sizeof proj, "not on this trend");
+        else
+            snprintf(proj, sizeof proj, "-");
+        snprintf(c, sizeof c, "%s", r.status ? r.status : "-");
+        for (char *p = c; *p; p++)
+            if (*p == '_')
+                *p = ' ';
+        char name[47];
+        snprintf(name, sizeof name, "%s", in->name);
+        printf("%-46s %4s %6s %8s %8s  %s %-22s %s\n", name,
+               r.year ? year : "-", a, b, rank, arrow(r.status), c, proj);
+    }
+    printf("\nValue and distance in percentage points; distance is to the "
+           "goal of all children (100%%, or 0%% for lower-is-better).\n"
+           "* suppressed by the source or for a small denominator.\n");
+}
+
+/* build: compute and write the requested formats into opt->outdir. */
+static int
+run_build(const cli_options *opt, const sc_dataset *ds,
+          sc_diagnostics *diags)
+{
+    sc_results *res = NULL;
+    sc_status st = sc_compute(ds, &res);
+    if (st != SC_OK) {
+        fprintf(stderr, "scorecard: computing failed: %s\n",
+                sc_status_str(st));
+        return EXIT_INTERNAL;
+    }
+    if (make_dirs(opt->outdir) != 0) {
+        fprintf(stderr, "scorecard: cannot create '%s': %s\n", opt->outdir,
+                strerror(errno));
+        sc_results_free(res);
+        return EXIT_IO;
+    }
+    char *json = NULL, *csv = NULL, *split = NULL;
+    if (asprintf(&json, "%s/scorecard.json", opt->outdir) < 0 ||
+        asprintf(&csv, "%s/scorecard.csv", opt->outdir) < 0 ||
+        asprintf(&split, "%s/json", opt->outdir) < 0) {
+        fputs("scorecard: out of memory\n", stderr);
+        sc_results_free(res);
+        return EXIT_INTERNAL;
+    }
+    if (opt->want_json && st == SC_OK)
+        st = sc_write_json(res, json, diags);
+    if (opt->want_json && opt->split && st == SC_OK)
+        st = sc_write_json_split(res, split, diags);
+    if (opt->want_csv && st == SC_OK)
+        st = sc_write_csv(res, csv, diags);
+    int rc = EXIT_OK;
+    if (st != SC_OK) {
+        report_diagnostics(stderr, diags, FMT_TEXT, opt->outdir, 1, 0);
+        rc = st == SC_ERR_IO ? EXIT_IO : st == SC_ERR_DATA ? EXIT_DATA
+                                                           : EXIT_INTERNAL;
+    } else if (!opt->quiet) {
+        if (opt->want_json)
+            printf("wrote %s\n", json);
+        if (opt->want_json && opt->split)
+            printf("wrote %s/<geo_id>.json (%zu files)\n", split,
+                   sc_dataset_geography_count(ds));
+        if (opt->want_csv)
+            printf("wrote %s\n", csv);
+    }
+    free(json);
+    free(csv);
+    free(split);
+    sc_results_free(res);
+    return rc;
 }
 
 /* Exit code for a library status. */
@@ -95,7 +288,38 @@ main(int argc, char **argv)
     sc_dataset *ds = NULL;
     sc_status st = sc_dataset_load(dataset, &lib, diags, &ds);
 
-    if (opt.command == CMD_VALIDATE) {
+    if (opt.command == CMD_BUILD || opt.command == CMD_SHOW) {
+        /* validation first: nothing is written when there are errors */
+        if (st != SC_OK || sc_diagnostics_count(diags) > 0)
+            report_diagnostics(stderr, diags, FMT_TEXT, dataset,
+                               st == SC_OK, 0);
+        if (st != SC_OK) {
+            rc = exit_for(st);
+            if (st == SC_ERR_DATA)
+                fputs("scorecard: nothing written: fix the errors above "
+                      "first\n",
+                      stderr);
+        } else if (opt.command == CMD_BUILD) {
+            rc = run_build(&opt, ds, diags);
+        } else {
+            size_t g;
+            sc_results *res = NULL;
+            if (!find_geo(ds, opt.geo, &g)) {
+                fprintf(stderr,
+                        "scorecard: no geography '%s' in %s; try "
+                        "'scorecard list geographies'\n",
+                        opt.geo, dataset);
+                rc = EXIT_USAGE;
+            } else if ((st = sc_compute(ds, &res)) != SC_OK) {
+                fprintf(stderr, "scorecard: computing failed: %s\n",
+                        sc_status_str(st));
+                rc = EXIT_INTERNAL;
+            } else {
+                show_geo(ds, res, g);
+            }
+            sc_results_free(res);
+        }
+    } else if (opt.command == CMD_VALIDATE) {
         report_diagnostics(stdout, diags, opt.format, dataset, opt.quiet,
                            opt.strict);
         if (st == SC_OK && opt.strict &&

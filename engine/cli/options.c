@@ -22,8 +22,12 @@ cli_help(void)
         "percentage measured against the goal of all children.\n"
         "\n"
         "Commands:\n"
+        "  build [DATASET]                 validate, compute and write the scorecard\n"
+        "                                  (JSON and CSV) into -o DIR\n"
         "  validate [DATASET]              check a dataset; report every problem\n"
         "                                  as file:line:column\n"
+        "  show GEO [DATASET]              one county's scorecard in the terminal;\n"
+        "                                  GEO is a FIPS code or a county name\n"
         "  list indicators|geographies [DATASET]\n"
         "                                  list what a dataset holds\n"
         "\n"
@@ -31,7 +35,11 @@ cli_help(void)
         "manifest file. Default: the bundled illustrative sample.\n"
         "\n"
         "Options:\n"
-        "  --format text|json|github       validate: output format (default text;\n"
+        "  -o, --output DIR                build: output directory (default\n"
+        "                                  scorecard-out)\n"
+        "  --format json,csv               build: formats to write (default both)\n"
+        "  --split                         build: also json/<geo_id>.json per county\n"
+        "  --format text|json|github       validate: report format (default text;\n"
         "                                  github prints ::error annotations)\n"
         "  --strict                        validate: warnings count as errors\n"
         "  --max-errors N                  validate: show at most N errors and N\n"
@@ -46,6 +54,10 @@ cli_help(void)
         "4 internal error.\n"
         "\n"
         "Examples:\n"
+        "  scorecard build                           # the bundled sample\n"
+        "  scorecard build data -o out --split\n"
+        "  scorecard show 06037\n"
+        "  scorecard show \"los angeles\"\n"
         "  scorecard validate                        # the bundled sample\n"
         "  scorecard validate path/to/dataset --strict\n"
         "  scorecard validate data --format github   # in GitHub Actions\n"
@@ -66,7 +78,13 @@ usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-enum { OPT_FORMAT = 256, OPT_STRICT, OPT_MAX_ERRORS, OPT_INDICATORS_DIR };
+enum {
+    OPT_FORMAT = 256,
+    OPT_STRICT,
+    OPT_MAX_ERRORS,
+    OPT_INDICATORS_DIR,
+    OPT_SPLIT
+};
 
 static const struct option long_opts[] = {
     {"format", required_argument, NULL, OPT_FORMAT},
@@ -74,6 +92,8 @@ static const struct option long_opts[] = {
     {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
     {"indicators-dir", required_argument, NULL, OPT_INDICATORS_DIR},
     {"quiet", no_argument, NULL, 'q'},
+    {"output", required_argument, NULL, 'o'},
+    {"split", no_argument, NULL, OPT_SPLIT},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -86,13 +106,14 @@ cli_parse(int argc, char **argv, cli_options *opt)
     opt->max_errors = 100;
     const char *positional[4];
     size_t npos = 0;
-    int saw_format = 0, saw_strict = 0, saw_max = 0;
+    int saw_format = 0, saw_strict = 0, saw_max = 0, saw_out = 0;
+    const char *format = NULL;
 
     opterr = 0;
     optind = 1;
     int c;
     /* '-' first: positional arguments come back in order as 1 */
-    while ((c = getopt_long(argc, argv, "-qhV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "-qhVo:", long_opts, NULL)) != -1) {
         switch (c) {
         case 1:
             if (npos == 4)
@@ -101,16 +122,15 @@ cli_parse(int argc, char **argv, cli_options *opt)
             break;
         case OPT_FORMAT:
             saw_format = 1;
-            if (strcmp(optarg, "text") == 0)
-                opt->format = FMT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                opt->format = FMT_JSON;
-            else if (strcmp(optarg, "github") == 0)
-                opt->format = FMT_GITHUB;
-            else
-                return usage_error("bad value '%s' for --format; expected "
-                                   "text, json or github",
-                                   optarg);
+            format = optarg; /* its meaning depends on the command */
+            break;
+        case 'o':
+            saw_out = 1;
+            opt->outdir = optarg;
+            break;
+        case OPT_SPLIT:
+            opt->split = 1;
+            saw_out = 1;
             break;
         case OPT_STRICT:
             saw_strict = 1;
@@ -147,7 +167,8 @@ cli_parse(int argc, char **argv, cli_options *opt)
         }
     }
     if (npos == 0)
-        return usage_error("missing command; expected validate or list");
+        return usage_error("missing command; expected build, validate, show "
+                           "or list");
     const char *cmd = positional[0];
     if (strcmp(cmd, "validate") == 0) {
         opt->command = CMD_VALIDATE;
@@ -155,6 +176,78 @@ cli_parse(int argc, char **argv, cli_options *opt)
             return usage_error("validate takes one DATASET, got '%s' too",
                                positional[2]);
         opt->dataset = npos == 2 ? positional[1] : NULL;
+        if (saw_out)
+            return usage_error("-o and --split go with build, not validate");
+        if (format) {
+            if (strcmp(format, "text") == 0)
+                opt->format = FMT_TEXT;
+            else if (strcmp(format, "json") == 0)
+                opt->format = FMT_JSON;
+            else if (strcmp(format, "github") == 0)
+                opt->format = FMT_GITHUB;
+            else
+                return usage_error("bad value '%s' for --format; expected "
+                                   "text, json or github",
+                                   format);
+        }
+    } else if (strcmp(cmd, "build") == 0) {
+        opt->command = CMD_BUILD;
+        if (npos > 2)
+            return usage_error("build takes one DATASET, got '%s' too",
+                               positional[2]);
+        opt->dataset = npos == 2 ? positional[1] : NULL;
+        if (!opt->outdir)
+            opt->outdir = "scorecard-out";
+        if (saw_strict)
+            return usage_error("--strict goes with validate, not build");
+        opt->want_json = opt->want_csv = 1;
+        if (format) {
+            opt->want_json = opt->want_csv = 0;
+            char *copy = strdup(format);
+            if (!copy)
+                return usage_error("out of memory");
+            char *save = NULL;
+            for (char *t = strtok_r(copy, ",", &save); t;
+                 t = strtok_r(NULL, ",", &save)) {
+                if (strcmp(t, "json") == 0)
+                    opt->want_json = 1;
+                else if (strcmp(t, "csv") == 0)
+                    opt->want_csv = 1;
+                else if (strcmp(t, "xlsx") == 0 || strcmp(t, "html") == 0) {
+                    free(copy);
+                    return usage_error("format '%s' is not available in "
+                                       "this version yet; available: json, "
+                                       "csv",
+                                       t);
+                } else {
+                    free(copy);
+                    return usage_error("bad value '%s' for --format; "
+                                       "expected a list of json, csv",
+                                       t);
+                }
+            }
+            free(copy);
+            if (!opt->want_json && !opt->want_csv)
+                return usage_error("--format needs at least one of json, "
+                                   "csv");
+        }
+        if (opt->split && !opt->want_json)
+            return usage_error("--split writes JSON files; add json to "
+                               "--format");
+    } else if (strcmp(cmd, "show") == 0) {
+        opt->command = CMD_SHOW;
+        if (npos < 2)
+            return usage_error("show needs a county: a FIPS code such as "
+                               "06037 or a name");
+        if (npos > 3)
+            return usage_error("show takes GEO and one DATASET, got '%s' "
+                               "too",
+                               positional[3]);
+        opt->geo = positional[1];
+        opt->dataset = npos == 3 ? positional[2] : NULL;
+        if (saw_format || saw_strict || saw_max || saw_out)
+            return usage_error("show takes no --format, --strict, "
+                               "--max-errors, -o or --split");
     } else if (strcmp(cmd, "list") == 0) {
         opt->command = CMD_LIST;
         if (npos < 2)
@@ -170,17 +263,14 @@ cli_parse(int argc, char **argv, cli_options *opt)
                                positional[3]);
         opt->list_what = positional[1];
         opt->dataset = npos == 3 ? positional[2] : NULL;
-        if (saw_format || saw_strict || saw_max)
-            return usage_error("--format, --strict and --max-errors go with "
-                               "validate, not list");
+        if (saw_format || saw_strict || saw_max || saw_out)
+            return usage_error("--format, --strict, --max-errors, -o and "
+                               "--split do not go with list");
     } else if (strcmp(cmd, "help") == 0) {
         opt->command = CMD_HELP;
-    } else if (strcmp(cmd, "build") == 0 || strcmp(cmd, "show") == 0) {
-        return usage_error("'%s' is not available in this version yet; "
-                           "available: validate, list",
-                           cmd);
     } else {
-        return usage_error("unknown command '%s'; expected validate or list",
+        return usage_error("unknown command '%s'; expected build, validate, "
+                           "show or list",
                            cmd);
     }
     return EXIT_OK;

@@ -22,6 +22,8 @@ enum {
 typedef enum cli_command {
     CMD_NONE,
     CMD_VALIDATE,
+    CMD_BUILD,
+    CMD_SHOW,
     CMD_LIST,
     CMD_HELP,
     CMD_VERSION
@@ -34,6 +36,10 @@ typedef struct cli_options {
     const char *dataset;        /* NULL: the bundled sample */
     const char *indicators_dir; /* NULL: the bundled catalog */
     const char *list_what;      /* "indicators" or "geographies" */
+    const char *geo;            /* show: a geo_id or a name */
+    const char *outdir;         /* build: -o DIR (default scorecard-out) */
+    int want_json, want_csv;    /* build: --format */
+    int split;                  /* build: --split */
     cli_format format;
     int strict;
     size_t max_errors;          /* 0 = no cap */

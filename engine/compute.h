@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The computed scorecard shared by compute.c and the emitters: groups of
+ * observations (one per geography, indicator and subgroup, in output
+ * order), benchmarks, ranks, trends, composite scores and equity gaps.
+ */
+#ifndef SC_COMPUTE_H
+#define SC_COMPUTE_H
+
+#include <stdint.h>
+
+#include <scorecard/results.h>
+
+#include "internal.h"
+#include "trend.h"
+
+enum sc_vs { SC_VS_NONE = 0, SC_VS_BETTER, SC_VS_WORSE, SC_VS_SAME };
+enum sc_bench_method {
+    SC_BENCH_NONE = 0,
+    SC_BENCH_REPORTED,
+    SC_BENCH_POOLED,
+    SC_BENCH_MEDIAN
+};
+
+/* One (geography, indicator, subgroup) series. */
+typedef struct sc_group {
+    uint32_t geo;
+    uint16_t ind;
+    uint32_t subgroup;
+    size_t first, count;   /* its observations: order[first..first+count) */
+    long latest;           /* ds->obs index of the latest-year row, or -1 */
+    int rank, of, quartile;    /* 0: not ranked */
+    int rank_low, rank_high;   /* 0: no range */
+    sc_trend trend;
+} sc_group;
+
+/* Benchmarks of one indicator, by (subgroup, year). */
+typedef struct sc_bench_tab {
+    int year0;             /* first year held */
+    int nyears;
+    double *value;         /* [subgroup * nyears + (year - year0)]; NaN */
+    uint8_t *method;       /* enum sc_bench_method */
+} sc_bench_tab;
+
+/* Composite score of one geography in one domain (or overall). */
+typedef struct sc_comp {
+    double score;          /* NaN: null */
+    int rank, of, quartile;
+    int scored, total;
+} sc_comp;
+
+typedef struct sc_equity {
+    int set;
+    uint32_t best, worst;  /* subgroup ids */
+    double best_value, worst_value, gap;
+} sc_equity;
+
+struct sc_results {
+    const sc_dataset *ds;
+    size_t *order;         /* observation indices in output order */
+    sc_group *groups;      /* in output order */
+    size_t ngroups;
+    size_t *geo_start;     /* groups of geography g: [geo_start[g], [g+1]) */
+    long *gi_first;        /* [geo * ninds + i]: first group, or -1 */
+    uint32_t *gi_count;    /* [geo * ninds + i]: its number of groups */
+    uint32_t *sg_rank;     /* subgroup id -> position (All first, by name) */
+    sc_bench_tab *bench;   /* per indicator */
+    int *ranked;           /* counties ranked, per indicator */
+    sc_comp *domains;      /* [geo * ndomains + d] */
+    sc_comp *overall;      /* [geo] */
+    sc_equity *equity;     /* [geo * ninds + i] */
+    int latest_year;       /* max over indicators; SC_NO_YEAR if none */
+};
+
+/* Figures of one observation (any year). */
+typedef struct sc_fig {
+    double distance, score, children_gap; /* NaN when suppressed */
+    double benchmark;                     /* NaN when none */
+    int bench_method;
+    int vs;                               /* enum sc_vs */
+} sc_fig;
+
+void sc_obs_figures(const sc_results *r, size_t obs, sc_fig *f);
+double sc_round_key(double x, int k);
+
+const char *sc_vs_str(int vs);
+const char *sc_bench_method_str(int m);
+const char *sc_reason_str(int reason);
+
+#endif /* SC_COMPUTE_H */

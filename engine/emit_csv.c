@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stage 6b: the long CSV table (SPEC §5.3), one row per observation in the
+ * JSON's order. Rank and trend columns are filled on the indicator's
+ * latest-year row only; empty cells are nulls; booleans are true/false.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute.h"
+#include "output.h"
+
+static const char HEADER[] =
+    "geo_id,geo_name,level,indicator,domain,subgroup,year,year_label,value,"
+    "moe,numerator,denominator,suppressed,reason,flags,distance,score,"
+    "children_gap,benchmark,benchmark_method,vs_benchmark,is_latest,rank,of,"
+    "quartile,rank_low,rank_high,trend_n,trend_method,slope,se,df,t,p,"
+    "ci_low,ci_high,oriented_slope,status,projection,projected_year,"
+    "projected_low,projected_high,required_slope,pace,change,"
+    "change_from_year,change_z,change_significant\n";
+
+/* A text cell, quoted when it holds a comma, quote or line break. */
+static void
+cell(FILE *f, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    putc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            putc('"', f);
+        putc(*s, f);
+    }
+    putc('"', f);
+}
+
+/* A text cell after a comma. */
+static void
+text(FILE *f, const char *s)
+{
+    putc(',', f);
+    cell(f, s);
+}
+
+static void
+number(FILE *f, double x)
+{
+    putc(',', f);
+    if (!isfinite(x))
+        return;
+    char buf[48];
+    fwrite(buf, 1, sc_fmt_number(buf, x), f);
+}
+
+/* An integer cell where 0 means null. */
+static void
+int0(FILE *f, long v)
+{
+    putc(',', f);
+    if (v)
+        fprintf(f, "%ld", v);
+}
+
+static void
+boolean(FILE *f, int b)
+{
+    fputs(b ? ",true" : ",false", f);
+}
+
+static void
+write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
+{
+    const sc_dataset *ds = r->ds;
+    size_t oi = r->order[g->first + j];
+    const sc_obs *o = &ds->obs[oi];
+    const sc_geo *geo = &ds->geos[o->geo];
+    const sc_indicator *ind = &ds->inds[o->ind];
+    sc_fig fg;
+    sc_obs_figures(r, oi, &fg);
+    int latest = (long)oi == g->latest;
+
+    cell(f, geo->id);
+    text(f, geo->info.name);
+    text(f, geo->info.level == SC_LEVEL_STATE ? "state" : "county");
+    text(f, ind->id);
+    text(f, ind->domain);
+    text(f, ds->subgroups.strs[o->subgroup]);
+    fprintf(f, ",%d", (int)o->year);
+    text(f, o->label ? ds->labels.strs[o->label - 1] : NULL);
+    number(f, o->value);
+    number(f, o->moe);
+    number(f, o->num);
+    number(f, o->den);
+    boolean(f, o->reason != SC_REASON_NONE);
+    text(f, sc_reason_str(o->reason));
+    text(f, o->unstable ? "unstable" : NULL);
+    number(f, fg.distance);
+    number(f, fg.score);
+    number(f, fg.children_gap);
+    number(f, fg.benchmark);
+    text(f, sc_bench_method_str(fg.bench_method));
+    text(f, sc_vs_str(fg.vs));
+    boolean(f, latest);
+    if (!latest) {
+        /* rank_* (5) and trend (21) columns empty */
+        fputs(",,,,,,,,,,,,,,,,,,,,,,,,,,\n", f);
+        return;
+    }
+    int0(f, g->rank);
+    int0(f, g->of);
+    int0(f, g->quartile);
+    int0(f, g->rank_low);
+    int0(f, g->rank_high);
+    const sc_trend *t = &g->trend;
+    if (t->has_window)
+        fprintf(f, ",%d", t->n);
+    else
+        putc(',', f);
+    text(f, sc_trend_method_str(t->method));
+    number(f, t->slope);
+    number(f, t->se);
+    if (t->df >= 0)
+        fprintf(f, ",%d", t->df);
+    else
+        putc(',', f);
+    number(f, t->t);
+    number(f, t->p);
+    number(f, t->ci_low);
+    number(f, t->ci_high);
+    number(f, t->oriented);
+    text(f, sc_trend_status_str(t->status));
+    text(f, sc_trend_projection_str(t->projection));
+    int0(f, t->projected_year);
+    int0(f, t->has_range ? t->range_low : 0);
+    int0(f, t->has_range ? t->range_high : 0);
+    number(f, t->required);
+    text(f, sc_trend_pace_str(t->pace));
+    number(f, t->change);
+    int0(f, t->change_from_year);
+    number(f, t->change_z);
+    if (t->change_significant >= 0)
+        boolean(f, t->change_significant);
+    else
+        putc(',', f);
+    putc('\n', f);
+}
+
+SC_API sc_status
+sc_write_csv(const sc_results *r, const char *path, sc_diagnostics *diags)
+{
+    if (!r || !path || !diags)
+        return SC_ERR_INVALID_ARG;
+    sc_outfile o;
+    SC_TRY(sc_out_open(&o, path, diags));
+    fputs(HEADER, o.f);
+    for (size_t k = 0; k < r->ngroups; k++) {
+        const sc_group *g = &r->groups[k];
+        for (size_t j = 0; j < g->count; j++)
+            write_row(o.f, r, g, j);
+    }
+    return sc_out_commit(&o, diags);
+}

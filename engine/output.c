@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Atomic output files and exact number formatting. A build that fails or
+ * is interrupted never leaves a half-written file under the final name:
+ * everything is written to a temporary file in the same directory, synced,
+ * and renamed over the old one.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+#include "output.h"
+
+#define OUT_BUFFER (1u << 20)
+
+sc_status
+sc_out_open(sc_outfile *o, const char *path, sc_diagnostics *diags)
+{
+    memset(o, 0, sizeof *o);
+    o->path = sc_strdup(path);
+    o->tmp = sc_asprintf("%s.tmp-XXXXXX", path);
+    if (!o->path || !o->tmp) {
+        free(o->path);
+        free(o->tmp);
+        return SC_ERR_NOMEM;
+    }
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int err = errno;
+        sc_diag_addf(diags, SC_SEV_ERROR, "io", path, 0, 0,
+                     "cannot create a file beside '%s': %s", path,
+                     strerror(err));
+        free(o->path);
+        free(o->tmp);
+        memset(o, 0, sizeof *o);
+        return SC_ERR_IO;
+    }
+    fchmod(fd, 0644);
+    o->f = fdopen(fd, "w");
+    if (!o->f) {
+        close(fd);
+        unlink(o->tmp);
+        free(o->path);
+        free(o->tmp);
+        memset(o, 0, sizeof *o);
+        return SC_ERR_NOMEM;
+    }
+    setvbuf(o->f, NULL, _IOFBF, OUT_BUFFER);
+    return SC_OK;
+}
+
+void
+sc_out_abort(sc_outfile *o)
+{
+    if (o->f)
+        fclose(o->f);
+    if (o->tmp)
+        unlink(o->tmp);
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+}
+
+sc_status
+sc_out_commit(sc_outfile *o, sc_diagnostics *diags)
+{
+    int err = 0;
+    if (fflush(o->f) != 0 || ferror(o->f))
+        err = errno ? errno : EIO;
+    else if (fsync(fileno(o->f)) != 0)
+        err = errno;
+    if (fclose(o->f) != 0 && !err)
+        err = errno ? errno : EIO;
+    o->f = NULL;
+    if (!err && rename(o->tmp, o->path) != 0)
+        err = errno;
+    if (err) {
+        sc_diag_addf(diags, SC_SEV_ERROR, "io", o->path, 0, 0,
+                     "cannot write '%s': %s (the previous file, if any, is "
+                     "unchanged)",
+                     o->path, strerror(err));
+        sc_out_abort(o);
+        return SC_ERR_IO;
+    }
+    free(o->path);
+    free(o->tmp);
+    memset(o, 0, sizeof *o);
+    return SC_OK;
+}
+
+/* Decimal digits of v into buf (no sign); returns the length. */
+static size_t
+utoa(char *buf, uint64_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
+size_t
+sc_fmt_number(char *buf, double x)
+{
+    double a = fabs(x);
+    size_t n = 0;
+    if (a >= 9.0e12) {
+        /* beyond the exact integer path: whole numbers only matter here */
+        snprintf(buf, 40, "%.0f", x);
+        return strlen(buf);
+    }
+    uint64_t k = (uint64_t)floor(a * 1e6 + 0.5);
+    if (k == 0) {
+        buf[0] = '0';
+        buf[1] = '\0';
+        return 1;
+    }
+    if (x < 0)
+        buf[n++] = '-';
+    n += utoa(buf + n, k / 1000000u);
+    uint64_t frac = k % 1000000u;
+    if (frac) {
+        char d[6];
+        for (int i = 5; i >= 0; i--) {
+            d[i] = (char)('0' + frac % 10);
+            frac /= 10;
+        }
+        int last = 5;
+        while (d[last] == '0')
+            last--;
+        buf[n++] = '.';
+        for (int i = 0; i <= last; i++)
+            buf[n++] = d[i];
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+void
+sc_json_string(FILE *f, const char *s)
+{
+    putc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        if (c == '"' || c == '\\') {
+            putc('\\', f);
+            putc(c, f);
+        } else if (c == '\n') {
+            fputs("\\n", f);
+        } else if (c == '\r') {
+            fputs("\\r", f);
+        } else if (c == '\t') {
+            fputs("\\t", f);
+        } else if (c < 0x20 || c == 0x7F) {
+            fprintf(f, "\\u%04x", c);
+        } else {
+            putc(c, f);
+        }
+    }
+    putc('"', f);
+}

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file scorecard/results.h
+ * @brief Compute a scorecard (SPEC §3) from a loaded dataset and read the
+ *        figures back.
+ */
+#ifndef SC_RESULTS_H
+#define SC_RESULTS_H
+
+#include <stddef.h>
+
+#include <scorecard/common.h>
+#include <scorecard/dataset.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Opaque computed scorecard. */
+typedef struct sc_results sc_results;
+
+/**
+ * @brief Compute every figure of SPEC §3: distance to the goal, scores,
+ *        ranks and rank ranges, benchmarks, trends, domain and overall
+ *        scores, equity gaps.
+ * @param ds a dataset from sc_dataset_load(); it must outlive the results.
+ * @param out receives the results; free them with sc_results_free().
+ * @return SC_OK, SC_ERR_NOMEM, SC_ERR_INVALID_ARG, or SC_ERR_INTERNAL
+ *         (a numerical routine failed). On failure *out is NULL.
+ */
+SC_API sc_status sc_compute(const sc_dataset *ds, sc_results **out);
+
+/** @brief Free results. NULL is a no-op. */
+SC_API void sc_results_free(sc_results *r);
+
+/** One county's figures for one indicator (subgroup All, latest year).
+ *  Missing numbers are NaN, missing ranks and years 0, missing words NULL. */
+typedef struct sc_indicator_result {
+    int year;                 /**< the indicator's latest year */
+    double value;             /**< NaN when suppressed or missing */
+    double moe;
+    double distance;          /**< to the target, in points */
+    double score;             /**< 100 - distance */
+    double children_gap;      /**< children to reach to meet the goal */
+    double benchmark;         /**< the state benchmark that year */
+    const char *vs_benchmark; /**< "better", "worse", "same" or NULL */
+    int suppressed;
+    sc_reason reason;
+    int unstable;
+    long rank, of, quartile;  /**< among counties; 0 when not ranked */
+    long rank_low, rank_high; /**< 5th-95th percentile rank; 0 if none */
+    double slope;             /**< points a year */
+    double p;                 /**< two-sided p-value of the slope */
+    const char *status;       /**< improving, worsening, ... or NULL */
+    const char *projection;   /**< target_met, projected, ... or NULL */
+    int projected_year;       /**< 0 when none */
+    const char *pace;         /**< on_track, ... or NULL */
+} sc_indicator_result;
+
+/** A domain or overall score with its rank among counties. */
+typedef struct sc_score_result {
+    double score;             /**< NaN when not enough indicators */
+    long rank, of, quartile;  /**< 0 when not ranked */
+    size_t scored;            /**< indicators (or domains) with a score */
+    size_t total;             /**< indicators (or domains) counted */
+} sc_score_result;
+
+/**
+ * @brief Figures of geography @p geo for indicator @p ind.
+ * @return SC_OK, or SC_ERR_INVALID_ARG for an index out of range.
+ */
+SC_API sc_status sc_results_indicator(const sc_results *r, size_t geo,
+                                      size_t ind, sc_indicator_result *out);
+
+/** @brief Score of domain @p domain (index of sc_dataset_domain()). */
+SC_API sc_status sc_results_domain(const sc_results *r, size_t geo,
+                                   size_t domain, sc_score_result *out);
+
+/** @brief Overall score (mean of the domain scores). */
+SC_API sc_status sc_results_overall(const sc_results *r, size_t geo,
+                                    sc_score_result *out);
+
+/**
+ * @brief Write the whole scorecard as JSON (SPEC §5.1) to @p path,
+ *        atomically (a temporary file in the same directory, renamed).
+ * @param diags receives an I/O problem, with the path.
+ * @return SC_OK, SC_ERR_IO or SC_ERR_NOMEM. On failure @p path is left
+ *         as it was.
+ */
+SC_API sc_status sc_write_json(const sc_results *r, const char *path,
+                               sc_diagnostics *diags);
+
+/**
+ * @brief Write one JSON file per geography, `DIR/<geo_id>.json`, each a
+ *        complete document with one geography (SPEC §5.1 `--split`).
+ *        Creates DIR when needed; each file is written atomically.
+ */
+SC_API sc_status sc_write_json_split(const sc_results *r, const char *dir,
+                                     sc_diagnostics *diags);
+
+/** @brief Write the long table (SPEC §5.3) to @p path, atomically. */
+SC_API sc_status sc_write_csv(const sc_results *r, const char *path,
+                              sc_diagnostics *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SC_RESULTS_H */

@@ -1,0 +1,96 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: MIT
+"""Compare scorecard.json written by the C engine with the one written by
+the pandas peer (../shared/peers/pandas_scorecard.py), field by field.
+
+Numbers must agree to 1e-6 (absolute, or relative for large magnitudes);
+`rank_range` ends within one rank (the two use different random streams);
+`t` relatively (it is b/se and explodes for near-perfect fits); the
+generator block is skipped. Known, documented differences between the peer
+and SPEC are listed in KNOWN and counted separately (see the README).
+
+Usage: compare_peer.py ENGINE.json PEER.json
+Exit 0 when every compared figure agrees, 1 otherwise.
+"""
+import json
+import math
+import re
+import sys
+from collections import Counter
+
+TOL = 1e-6
+
+
+def pattern(path):
+    return re.sub(r"\[\d+\]", "[]", path)
+
+
+def close(a, b, path):
+    if path.endswith(".t"):
+        return abs(a - b) <= TOL * max(1.0, abs(a), abs(b))
+    return abs(a - b) <= TOL or abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+def walk(a, b, path, out):
+    if path == ".generator":
+        return
+    if path.endswith(".rank_range") and a is not None and b is not None:
+        if len(a) != 2 or len(b) != 2 or abs(a[0] - b[0]) > 1 or abs(a[1] - b[1]) > 1:
+            out.append((path, a, b))
+        return
+    if isinstance(a, dict) and isinstance(b, dict):
+        if list(a.keys()) != list(b.keys()):
+            out.append((path + " (keys)", list(a.keys()), list(b.keys())))
+        for k in a:
+            if k in b:
+                walk(a[k], b[k], path + "." + k, out)
+        return
+    if isinstance(a, list) and isinstance(b, list):
+        if len(a) != len(b):
+            out.append((path + " (length)", len(a), len(b)))
+            return
+        for i, (x, y) in enumerate(zip(a, b)):
+            walk(x, y, "%s[%d]" % (path, i), out)
+        return
+    num = (int, float)
+    if isinstance(a, bool) or isinstance(b, bool):
+        if a != b:
+            out.append((path, a, b))
+        return
+    if isinstance(a, num) and isinstance(b, num):
+        if not close(float(a), float(b), path):
+            out.append((path, a, b))
+        return
+    if a != b:
+        out.append((path, a, b))
+
+
+def main():
+    with open(sys.argv[1], encoding="utf-8") as f:
+        eng = json.load(f)
+    with open(sys.argv[2], encoding="utf-8") as f:
+        peer = json.load(f)
+    diffs = []
+    walk(eng, peer, "", diffs)
+    figures = [0]
+
+    def count(x):
+        if isinstance(x, dict):
+            for v in x.values():
+                count(v)
+        elif isinstance(x, list):
+            for v in x:
+                count(v)
+        else:
+            figures[0] += 1
+    count(eng)
+    by = Counter(pattern(p) for p, _, _ in diffs)
+    print("compared %d values; %d differ" % (figures[0], len(diffs)))
+    for pat, n in by.most_common():
+        ex = next((p, a, b) for p, a, b in diffs if pattern(p) == pat)
+        print("  %6d  %s   e.g. %s: engine %r, peer %r" % (n, pat, ex[0], ex[1], ex[2]))
+    return 1 if diffs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
