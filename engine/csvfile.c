@@ -46,6 +46,9 @@ typedef struct reader {
     size_t header_fields;
     sc_status st;          /* first fatal status */
     int stop;
+    int header_bad;        /* the header row was rejected */
+    int pending;           /* a record starts at the next non-blank byte */
+    uint64_t rec_bytes;    /* bytes fed since the record started */
 } reader;
 
 /* libcsv field callback: copy the field into the record buffer. */
@@ -165,7 +168,14 @@ finish_record(reader *r)
         r->st = st;
         r->stop = 1;
     }
+    sc_buf_reset(&r->bytes);
+    return;
 skip:
+    if (index == 0 && !r->stop) {
+        /* without a usable header every row would be misread */
+        r->stop = 1;
+        r->header_bad = 1;
+    }
     sc_buf_reset(&r->bytes);
 }
 
@@ -178,22 +188,19 @@ on_record(int c, void *data)
 }
 
 /* Report a libcsv parse error found while feeding line r->line, at the
- * start of the offending field (SPEC §4): the field is unquoted up to the
- * error, so it starts after the last comma before it on this line. */
+ * start of the offending field (SPEC §4): libcsv has completed r->nf
+ * fields of this record, so the bad one is field r->nf. */
 static void
-report_parse_error(reader *r, const char *seg, size_t parsed,
-                   unsigned long col_base)
+report_parse_error(reader *r, char bad)
 {
-    size_t start = parsed;
-    while (start > 0 && seg[start - 1] != ',')
-        start--;
-    unsigned long col = col_base + (unsigned long)sc_utf8_chars(seg, start)
-                        + 1;
-    const char *what = seg[parsed] == '"'
-                           ? "a quote inside an unquoted field"
-                           : "a character after a closing quote";
+    unsigned long line = r->line, col = 1;
+    if (sc_diag_wanted(r->diags, SC_SEV_ERROR))
+        sc_csv_locate(r->path, r->rec_offset, r->rec_line, r->nf, &line, &col,
+                      NULL);
+    const char *what = bad == '"' ? "a quote inside an unquoted field"
+                                  : "a character after a closing quote";
     sc_status st = sc_diag_addf(
-        r->diags, SC_SEV_ERROR, "malformed-csv", r->path, r->line, col,
+        r->diags, SC_SEV_ERROR, "malformed-csv", r->path, line, col,
         "malformed CSV: %s; quote the whole field and double any quote "
         "inside it (\"\")",
         what);
@@ -220,13 +227,15 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
         err = errno;
     else if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode))
         err = EISDIR;
+    else if (!S_ISREG(sb.st_mode))
+        err = -1; /* a device, FIFO or socket: never read it */
     if (err) {
         if (fd >= 0)
             close(fd);
         sc_diag_addf(diags, SC_SEV_ERROR, "unreadable-file",
                      ref ? ref->path : path, ref ? ref->line : 0,
                      ref ? ref->column : 0, "cannot read '%s': %s", path,
-                     strerror(err));
+                     err > 0 ? strerror(err) : "not a regular file");
         return SC_ERR_DATA;
     }
     if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -242,9 +251,7 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
 
     uint64_t file_pos = 0;        /* offset of buf[0] */
     int at_line_start = 1;
-    unsigned long col_base = 0;   /* chars of the current line already fed */
     int first = 1;
-    int parse_failed = 0;
     sc_status result = SC_OK;
     for (;;) {
         ssize_t got = read(fd, buf, READ_CHUNK);
@@ -267,35 +274,61 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
         while (pos < n && !r.stop) {
             char *nl = memchr(buf + pos, '\n', n - pos);
             size_t end = nl ? (size_t)(nl - buf) + 1 : n;
+            size_t len = end - pos;
             if (at_line_start) {
                 r.line++;
                 r.line_offset = file_pos + pos;
-                col_base = 0;
-                /* libcsv emits nothing for an empty or all-blank line:
-                 * the next record starts on a later line. */
-                int blank = nl != NULL;
-                for (size_t q = pos; blank && q < end; q++)
-                    blank = buf[q] == ' ' || buf[q] == '\t' ||
-                            buf[q] == '\r' || buf[q] == '\n';
-                if (r.between && !blank) {
-                    r.rec_line = r.line;
-                    r.rec_offset = r.line_offset;
-                    r.between = 0;
+                if (r.between)
+                    r.pending = 1;
+                if (r.line == 1) {
+                    /* classic Mac files end lines with a bare CR */
+                    char *cr = memchr(buf + pos, '\r', len);
+                    if (cr && (size_t)(cr - buf) + 1 < n && cr[1] != '\n') {
+                        sc_diag_addf(diags, SC_SEV_ERROR, "malformed-csv",
+                                     path, 1, 1,
+                                     "this file ends lines with a bare "
+                                     "carriage return (CR); save it with LF "
+                                     "or CRLF line endings");
+                        r.stop = 1;
+                        break;
+                    }
                 }
             }
-            size_t len = end - pos;
+            if (r.pending) {
+                /* libcsv emits nothing for blank lines: the record starts
+                 * at the first line with something else on it */
+                for (size_t q = pos; q < end; q++) {
+                    char c = buf[q];
+                    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                        r.rec_line = r.line;
+                        r.rec_offset = r.line_offset;
+                        r.between = 0;
+                        r.pending = 0;
+                        r.rec_bytes = 0;
+                        break;
+                    }
+                }
+            }
             size_t done = csv_parse(&r.p, buf + pos, len, on_field,
                                     on_record, &r);
             if (done != len && !r.stop) {
-                if (csv_error(&r.p) == CSV_EPARSE) {
-                    report_parse_error(&r, buf + pos, done, col_base);
-                    parse_failed = 1;
-                } else {
+                if (csv_error(&r.p) == CSV_EPARSE)
+                    report_parse_error(&r, buf[pos + done]);
+                else
                     r.st = SC_ERR_NOMEM;
-                }
                 r.stop = 1;
             }
-            col_base += (unsigned long)sc_utf8_chars(buf + pos, len);
+            if (!r.between) {
+                r.rec_bytes += len;
+                if (r.rec_bytes > SC_MAX_RECORD_BYTES && !r.stop) {
+                    sc_diag_addf(diags, SC_SEV_ERROR, "record-too-long", path,
+                                 r.rec_line, 1,
+                                 "record longer than the limit of %u bytes "
+                                 "(an unterminated quote?); it starts here",
+                                 SC_MAX_RECORD_BYTES);
+                    r.stop = 1;
+                }
+            }
             at_line_start = nl != NULL;
             pos = end;
         }
@@ -314,10 +347,12 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
                          col,
                          "malformed CSV: unterminated quoted field (a '\"' "
                          "opens here and is never closed)");
-            parse_failed = 1;
         }
     }
-    (void)parse_failed;
+    if (r.nrec == 0 && !r.stop && result == SC_OK && r.st == SC_OK)
+        sc_diag_addf(diags, SC_SEV_ERROR, "empty-file", path, 1, 1,
+                     "the file is empty; expected a header row and data "
+                     "rows");
     free(buf);
     csv_free(&r.p);
     close(fd);

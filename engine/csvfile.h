@@ -18,6 +18,7 @@
 /* Documented limits (README "Limits"). */
 #define SC_MAX_FIELD_BYTES (64u * 1024u)
 #define SC_MAX_COLUMNS 4096u
+#define SC_MAX_RECORD_BYTES (4u * 1024u * 1024u)
 
 /* One record, as handed to the callback. Valid only during the call. */
 typedef struct sc_csv_rec {

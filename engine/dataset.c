@@ -110,6 +110,7 @@ sc_dataset_load(const char *path, const sc_options *opt,
     ds->catalog_dir = sc_strdup(opt->catalog_dir ? opt->catalog_dir
                                                  : SC_INSTALL_DATADIR
                                                    "/indicators");
+    ds->allow_outside = opt->allow_outside_paths;
     size_t all;
     if (!ds->catalog_dir ||
         sc_strtab_intern(&ds->subgroups, "All", 3, &all) != SC_OK) {

@@ -85,6 +85,7 @@ sc_diagnostics_free(sc_diagnostics *l)
     for (size_t i = 0; i < l->count; i++) {
         free((char *)l->items[i].file);
         free((char *)l->items[i].message);
+        free((char *)l->items[i].code);
     }
     free(l->items);
     free(l);
@@ -140,14 +141,16 @@ sc_diagnostics_add(sc_diagnostics *l, sc_severity sev, const char *code,
         return SC_ERR_NOMEM;
     char *f = sc_strdup(file ? file : "<input>");
     char *m = sc_strdup(message);
-    if (!f || !m) {
+    char *c = sc_strdup(code ? code : "error");
+    if (!f || !m || !c) {
         free(f);
         free(m);
+        free(c);
         return SC_ERR_NOMEM;
     }
     sc_diag *d = &l->items[l->count++];
     d->severity = sev;
-    d->code = code ? code : "error";
+    d->code = c;
     d->file = f;
     d->line = line;
     d->column = line ? column : 0;

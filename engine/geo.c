@@ -102,40 +102,18 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
     if (idn == 0)
         return report(g, rec, g->col[G_ID], "missing-geo-id",
                       "empty geo_id; expected an id such as 06037");
-    if (ds->scope && (idn < 2 || memcmp(id, ds->scope, 2) != 0))
-        return SC_OK;
-    size_t ln = rec->lens[g->col[G_LEVEL]];
-    const char *lv = sc_trim(rec->fields[g->col[G_LEVEL]], &ln);
-    sc_level level;
-    if (sc_strieq(lv, ln, "county"))
-        level = SC_LEVEL_COUNTY;
-    else if (sc_strieq(lv, ln, "state"))
-        level = SC_LEVEL_STATE;
-    else
-        return report(g, rec, g->col[G_LEVEL], "bad-enum",
-                      "bad level '%s' for geo_id '%.*s'; expected county or "
-                      "state",
-                      sc_csv_shorten(&g->tmp, lv, ln), (int)idn, id);
-    double pop = NAN;
-    if (g->col[G_POP] >= 0) {
-        size_t pn = rec->lens[g->col[G_POP]];
-        const char *ps = sc_trim(rec->fields[g->col[G_POP]], &pn);
-        if (pn && !sc_is_marker(ps, pn) &&
-            (sc_parse_number(ps, pn, ',', &pop) != 0 || pop < 0))
-            return report(g, rec, g->col[G_POP], "non-numeric",
-                          "population '%s' is not a count; expected a "
-                          "number >= 0 or a blank",
-                          sc_csv_shorten(&g->tmp, ps, pn));
-    }
-    if (sc_strtab_find(&ds->geo_ids, id, idn) >= 0) {
-        long prev = sc_strtab_find(&ds->geo_ids, id, idn);
+    long prev = sc_strtab_find(&ds->geo_ids, id, idn);
+    if (prev >= 0)
         return report(g, rec, g->col[G_ID], "duplicate-row",
                       "duplicate geo_id '%.*s' (first listed on line %lu)",
                       (int)idn, id, ds->geos[prev].line);
-    }
+    /* every listed id is known; rows of other states are out of scope */
     size_t idx;
     SC_TRY(geo_add(ds, id, idn, &idx));
     sc_geo *geo = &ds->geos[idx];
+    geo->line = rec->line;
+    geo->known = 1;
+    geo->in_scope = !ds->scope || (idn >= 2 && memcmp(id, ds->scope, 2) == 0);
     size_t nn = rec->lens[g->col[G_NAME]];
     const char *nm = sc_trim(rec->fields[g->col[G_NAME]], &nn);
     size_t pn = rec->lens[g->col[G_PARENT]];
@@ -144,10 +122,29 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
     geo->parent = sc_strndup(pa, pn);
     if (!geo->name || !geo->parent)
         return SC_ERR_NOMEM;
-    geo->info.level = level;
-    geo->info.population = pop;
-    geo->line = rec->line;
-    geo->known = 1;
+    size_t ln = rec->lens[g->col[G_LEVEL]];
+    const char *lv = sc_trim(rec->fields[g->col[G_LEVEL]], &ln);
+    if (sc_strieq(lv, ln, "county"))
+        geo->info.level = SC_LEVEL_COUNTY;
+    else if (sc_strieq(lv, ln, "state"))
+        geo->info.level = SC_LEVEL_STATE;
+    else
+        SC_TRY(report(g, rec, g->col[G_LEVEL], "bad-enum",
+                      "bad level '%s' for geo_id '%.*s'; expected county or "
+                      "state",
+                      sc_csv_shorten(&g->tmp, lv, ln), (int)idn, id));
+    if (g->col[G_POP] >= 0) {
+        size_t pl = rec->lens[g->col[G_POP]];
+        const char *ps = sc_trim(rec->fields[g->col[G_POP]], &pl);
+        double pop = NAN;
+        if (pl && !sc_is_marker(ps, pl) &&
+            (sc_parse_number(ps, pl, ',', &pop) != 0 || pop < 0))
+            return report(g, rec, g->col[G_POP], "non-numeric",
+                          "population '%s' is not a count; expected a "
+                          "number >= 0 or a blank",
+                          sc_csv_shorten(&g->tmp, ps, pl));
+        geo->info.population = pop;
+    }
     return SC_OK;
 }
 
@@ -174,13 +171,22 @@ cmp_geo(const void *a, const void *b)
     return strcmp(((const sc_geo *)a)->id, ((const sc_geo *)b)->id);
 }
 
-/* Fill in inferred fields, sort by geo_id and renumber observations. */
+/* Fill in inferred fields, drop geographies outside the scope, sort by
+ * geo_id and renumber the observations. */
 sc_status
 sc_geo_finish(sc_dataset *ds)
 {
-    size_t n = ds->ngeos;
+    size_t n = ds->ngeos, kept = 0;
+    uint32_t *remap = malloc((n ? n : 1) * sizeof *remap);
+    if (!remap)
+        return SC_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
         sc_geo *g = &ds->geos[i];
+        if (!g->in_scope) {
+            free(g->name);
+            free(g->parent);
+            continue;
+        }
         if (!ds->geo_path) {
             int state = strcmp(g->id + 2, "000") == 0;
             g->info.level = state ? SC_LEVEL_STATE : SC_LEVEL_COUNTY;
@@ -189,25 +195,25 @@ sc_geo_finish(sc_dataset *ds)
                                   : sc_asprintf("%.2s000", g->id);
             if (!g->name)
                 g->name = sc_strdup(g->id);
-            if (!g->parent || !g->name)
+            if (!g->parent || !g->name) {
+                free(remap);
                 return SC_ERR_NOMEM;
+            }
         }
-        /* stash the old index in line's neighbour: use name_ind */
-        g->name_ind = i;
+        g->name_ind = i; /* the old index, for renumbering */
+        ds->geos[kept++] = *g;
     }
-    if (n > 1)
-        qsort(ds->geos, n, sizeof *ds->geos, cmp_geo);
-    uint32_t *remap = malloc((n ? n : 1) * sizeof *remap);
-    if (!remap)
-        return SC_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
+    ds->ngeos = kept;
+    if (kept > 1)
+        qsort(ds->geos, kept, sizeof *ds->geos, cmp_geo);
+    for (size_t i = 0; i < kept; i++)
         remap[ds->geos[i].name_ind] = (uint32_t)i;
     for (size_t k = 0; k < ds->nobs; k++)
         ds->obs[k].geo = remap[ds->obs[k].geo];
     free(remap);
-    /* rebuild the id table in the new order; ids move to the new table */
+    /* rebuild the id table in the new order */
     sc_strtab fresh = {0};
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < kept; i++) {
         size_t idx;
         sc_status st = sc_strtab_intern(&fresh, ds->geos[i].id,
                                         strlen(ds->geos[i].id), &idx);
@@ -218,7 +224,7 @@ sc_geo_finish(sc_dataset *ds)
     }
     sc_strtab_free(&ds->geo_ids);
     ds->geo_ids = fresh;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < kept; i++) {
         sc_geo *g = &ds->geos[i];
         g->id = ds->geo_ids.strs[i];
         g->info.geo_id = g->id;

@@ -108,6 +108,7 @@ typedef struct sc_geo {
     char *id, *name, *parent;
     unsigned long line;         /* line in the geographies file; 0 if not */
     int known;                  /* listed (or a valid inferred id) */
+    int in_scope;               /* kept by the manifest's scope */
     int name_year;              /* inferred: year of the name's row */
     size_t name_ind;            /* inferred: indicator of the name's row */
 } sc_geo;
@@ -142,6 +143,7 @@ struct sc_dataset {
     char *dir;              /* dataset directory ("" for cwd) */
     char *manifest_path;
     char *catalog_dir;      /* resolved catalog directory, or NULL */
+    int allow_outside;      /* sc_options.allow_outside_paths */
     char *title;
     char *scope;            /* NULL when none */
     int goal_year;          /* 0 until resolved */

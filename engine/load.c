@@ -30,6 +30,8 @@ typedef struct lctx {
     sc_buf cell[SC_COL_COUNT];    /* concatenated cell texts */
     sc_buf tmp;
     int row_error;
+    size_t kept_or_skipped_rows; /* data rows within scope and filter */
+    size_t data_rows;            /* all data rows read */
 } lctx;
 
 static const char *const markers[] = {"*", "S", "N/A", "NA", "LNE", "-",
@@ -230,6 +232,11 @@ number(lctx *L, sc_col c, const char *s, size_t n, int allow_sep)
     if (r == -2)
         row_report(L, SC_SEV_ERROR, "non-numeric", c,
                    "%s '%s' is too large for a number", sc_col_names[c], t);
+    else if (r == -3)
+        row_report(L, SC_SEV_ERROR, "non-numeric", c,
+                   "%s '%s' is too long to be a number (over 512 "
+                   "characters)",
+                   sc_col_names[c], t);
     else if (c == SC_COL_VALUE)
         row_report(L, SC_SEV_ERROR, "non-numeric", c,
                    "value '%s' is not a number; expected a percentage such as "
@@ -288,6 +295,7 @@ on_row(void *vctx, const sc_csv_rec *rec)
     if (rec->index == 0)
         return read_header(L, rec);
     L->row_error = 0;
+    L->data_rows++;
 
     /* filter: keep only rows where every named column equals its text */
     for (size_t f = 0; f < ind->nfilter; f++) {
@@ -305,20 +313,17 @@ on_row(void *vctx, const sc_csv_rec *rec)
             return SC_ERR_NOMEM;
     }
 
-    /* geography */
+    /* geography: malformed ids are errors whatever the scope; well-formed
+     * ids of other states are skipped silently (SPEC §2.4) */
     const char *id = txt[SC_COL_GEO_ID];
     size_t idn = len[SC_COL_GEO_ID];
-    if (ds->scope && (idn < 2 || memcmp(id, ds->scope, 2) != 0))
-        return SC_OK;
-    size_t geo = 0;
     if (idn == 0) {
         row_report(L, SC_SEV_ERROR, "missing-geo-id", SC_COL_GEO_ID,
                    "empty geo_id; expected a county FIPS code such as 06037");
         return SC_OK;
     }
+    long known = -1;
     if (!ds->geo_path) {
-        if (idn == 5 && memcmp(id, "00000", 5) == 0)
-            return SC_OK; /* the nation is ignored */
         if (!is_fips5(id, idn)) {
             row_report(L, SC_SEV_ERROR, "unknown-geo-id", SC_COL_GEO_ID,
                        "geo_id '%s' is not a 5-digit FIPS code; without a "
@@ -327,18 +332,25 @@ on_row(void *vctx, const sc_csv_rec *rec)
                        sc_csv_shorten(&L->tmp, id, idn));
             return SC_OK;
         }
-        SC_TRY(sc_geo_intern(ds, id, idn, &geo));
-        ds->geos[geo].known = 1;
+        if (memcmp(id, "00000", 5) == 0)
+            return SC_OK; /* the nation is ignored */
+        if (ds->scope && memcmp(id, ds->scope, 2) != 0)
+            return SC_OK;
     } else {
-        long g = sc_strtab_find(&ds->geo_ids, id, idn);
-        if (g < 0) {
+        known = sc_strtab_find(&ds->geo_ids, id, idn);
+        if (known < 0 && ds->scope && is_fips5(id, idn) &&
+            memcmp(id, ds->scope, 2) != 0)
+            return SC_OK; /* another state's county: out of scope */
+        if (known < 0) {
             row_report(L, SC_SEV_ERROR, "unknown-geo-id", SC_COL_GEO_ID,
                        "geo_id '%s' is not in the geographies file %s",
                        sc_csv_shorten(&L->tmp, id, idn), ds->geo_path);
             return SC_OK;
         }
-        geo = (size_t)g;
+        if (!ds->geos[known].in_scope)
+            return SC_OK;
     }
+    L->kept_or_skipped_rows++;
 
     /* year */
     long year;
@@ -398,6 +410,13 @@ on_row(void *vctx, const sc_csv_rec *rec)
     /* suppression (SPEC §3.1, §3.9.4) */
     sc_obs o;
     memset(&o, 0, sizeof o);
+    if (L->row_error)
+        return SC_OK; /* reported; a bad row is not stored */
+    size_t geo = (size_t)known;
+    if (!ds->geo_path) {
+        SC_TRY(sc_geo_intern(ds, id, idn, &geo));
+        ds->geos[geo].known = ds->geos[geo].in_scope = 1;
+    }
     o.geo = (uint32_t)geo;
     o.ind = (uint16_t)L->ii;
     o.year = (int32_t)year;
@@ -407,7 +426,7 @@ on_row(void *vctx, const sc_csv_rec *rec)
     if (!isnan(v)) {
         o.value = v;
     } else if (vn == 0 && !isnan(n2) && !isnan(den)) {
-        o.value = den > 0 ? 100.0 * n2 / den : NAN; /* from the counts */
+        o.value = den > 0 ? 100.0 * (n2 / den) : NAN; /* from the counts */
     } else {
         o.value = NAN;
         o.reason = SC_REASON_SOURCE_SUPPRESSED;
@@ -441,13 +460,25 @@ on_row(void *vctx, const sc_csv_rec *rec)
         const char *nm = txt[SC_COL_GEO_NAME];
         size_t nn = len[SC_COL_GEO_NAME];
         if (!ds->geo_path) {
-            if (!g->name || year > g->name_year) {
+            /* the latest year's name wins; on a tie within one file the
+             * alphabetically first, across files the first indicator's:
+             * never the order of the rows */
+            int take = !g->name || year > g->name_year;
+            if (!take && year == g->name_year && g->name_ind == L->ii) {
+                char *cand = sc_strndup(nm, nn);
+                if (!cand)
+                    return SC_ERR_NOMEM;
+                take = strcmp(cand, g->name) < 0;
+                free(cand);
+            }
+            if (take) {
                 char *copy = sc_strndup(nm, nn);
                 if (!copy)
                     return SC_ERR_NOMEM;
                 free(g->name);
                 g->name = copy;
                 g->name_year = (int)year;
+                g->name_ind = L->ii;
             }
         } else if (g->name && !sc_strieq(nm, nn, g->name)) {
             /* "Los Angeles County" matches "Los Angeles" */
@@ -477,7 +508,18 @@ sc_load_observations(sc_dataset *ds, size_t ii, sc_diagnostics *diags)
     L.diags = diags;
     L.z = sc_stats_z(L.ind->ci_level);
     sc_csv_ref ref = {L.ind->ref_path, L.ind->ref_line, L.ind->ref_col};
+    size_t before = ds->nobs;
+    size_t errors = sc_diagnostics_total(diags, SC_SEV_ERROR);
     sc_status st = sc_csv_read(L.ind->path, &ref, diags, on_row, &L);
+    if (st == SC_OK && L.data_rows > 0 && ds->nobs == before &&
+        L.kept_or_skipped_rows == 0 &&
+        sc_diagnostics_total(diags, SC_SEV_ERROR) == errors)
+        sc_diag_addf(diags, SC_SEV_WARNING, "no-rows-kept", L.ind->path, 1, 1,
+                     "none of the %lu data rows is kept%s%s%s; check the "
+                     "manifest's scope and filter",
+                     (unsigned long)L.data_rows,
+                     ds->scope ? " (scope \"" : "",
+                     ds->scope ? ds->scope : "", ds->scope ? "\")" : "");
     for (int c = 0; c < SC_COL_COUNT; c++) {
         free(L.parts[c]);
         sc_buf_free(&L.cell[c]);

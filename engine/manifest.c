@@ -136,8 +136,12 @@ show(const cJSON *item)
     char *p = cJSON_PrintUnformatted(item);
     if (!p)
         return sc_strdup("?");
-    if (strlen(p) > 60)
-        strcpy(p + 57, "...");
+    if (strlen(p) > 60) {
+        size_t cut = 57;
+        while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80)
+            cut--; /* never split a UTF-8 character */
+        strcpy(p + cut, "...");
+    }
     return p;
 }
 
@@ -301,6 +305,24 @@ jdoc_free(jdoc *doc)
     free(doc->text);
     free(doc->path);
     memset(doc, 0, sizeof *doc);
+}
+
+/* A path that is absolute or has a ".." component leaves the dataset. */
+static int
+leaves_dataset(const char *path)
+{
+    if (path[0] == '/')
+        return 1;
+    for (const char *p = path; *p;) {
+        const char *e = strchr(p, '/');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            return 1;
+        p += n;
+        while (*p == '/')
+            p++;
+    }
+    return 0;
 }
 
 /* ------------------------------------------------- indicator definitions */
@@ -838,6 +860,19 @@ read_indicator(mctx *m, size_t i, const cJSON *entry, sc_indicator *ind)
         return 0;
     if (!ind->file)
         goto nomem;
+    if (!ds->allow_outside && leaves_dataset(ind->file)) {
+        lookup(&e, "file", &fs);
+        if (fs.item)
+            bad_field(&e, &fs, "file '%s' is outside the dataset directory; "
+                               "use a path inside it (or pass "
+                               "--allow-outside-paths if you trust this "
+                               "manifest)",
+                      ind->file);
+        else
+            bad_entry(&e, "file is outside the dataset directory");
+        ok = 0;
+        return 0;
+    }
     ind->path = sc_path_join(ds->dir, ind->file);
     if (!ind->path)
         goto nomem;
@@ -985,6 +1020,16 @@ sc_manifest_load(sc_dataset *ds, const char *path, const sc_options *opt,
     if (!ds->title && !m.fatal)
         ds->title = sc_strdup("");
     char *geo = top_string(&m, "geographies", 0);
+    if (geo && !ds->allow_outside && leaves_dataset(geo)) {
+        sc_jstep gp[1] = {{"geographies", 0}};
+        report_at(&m, &m.manifest, gp, 1, 0, SC_SEV_ERROR,
+                  "geographies '%s' is outside the dataset directory; use a "
+                  "path inside it (or pass --allow-outside-paths if you "
+                  "trust this manifest)",
+                  geo);
+        free(geo);
+        geo = NULL;
+    }
     if (geo) {
         sc_jstep gp[1] = {{"geographies", 0}};
         long off = sc_json_find(m.manifest.text, m.manifest.len, gp, 1, 0);

@@ -52,19 +52,36 @@ sc_buf_append(sc_buf *b, const char *s, size_t n)
     return SC_OK;
 }
 
-/* Append formatted text. On failure the buffer is unchanged. */
+static locale_t c_locale;
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+
+static void
+make_c_locale(void)
+{
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+/* Append formatted text, always in the C locale (a host program's
+ * setlocale must not turn "0.5" into "0,5" in messages). On failure the
+ * buffer is unchanged. */
 sc_status
 sc_buf_vappendf(sc_buf *b, const char *fmt, va_list ap)
 {
+    pthread_once(&c_locale_once, make_c_locale);
+    locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
-    if (n < 0 || buf_reserve(b, (size_t)n) != SC_OK)
-        return SC_ERR_NOMEM;
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    b->len += (size_t)n;
-    return SC_OK;
+    sc_status st = SC_ERR_NOMEM;
+    if (n >= 0 && buf_reserve(b, (size_t)n) == SC_OK) {
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        b->len += (size_t)n;
+        st = SC_OK;
+    }
+    if (old)
+        uselocale(old);
+    return st;
 }
 
 sc_status
@@ -350,15 +367,6 @@ sc_grow(void **arr, size_t *cap, size_t need, size_t elem)
 
 /* ---------------------------------------------------------------- numbers */
 
-static locale_t c_locale;
-static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
-
-static void
-make_c_locale(void)
-{
-    c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-}
-
 static int
 is_digit(char c)
 {
@@ -369,9 +377,11 @@ int
 sc_parse_number(const char *s, size_t n, char sep, double *out)
 {
     s = sc_trim(s, &n);
-    if (n == 0 || n > 64)
+    if (n == 0)
         return -1;
-    char clean[72];
+    if (n > 512)
+        return -3; /* far longer than any number a publisher writes */
+    char clean[520];
     size_t k = 0, i = 0;
     if (s[i] == '+' || s[i] == '-')
         clean[k++] = s[i++];

@@ -77,7 +77,7 @@ sc_status sc_grow(void **arr, size_t *cap, size_t need, size_t elem);
  * exponent ("12", "-0.5", ".5", "1e3"); with sep != 0 also digits grouped
  * by threes ("1,150,465.5"). Rejects hex, inf, nan, "12%", "1,5"...
  * Returns 0 and *out, -1 for not a number, -2 for a number too large for
- * a double.
+ * a double, -3 for a text longer than 512 characters.
  */
 int sc_parse_number(const char *s, size_t n, char sep, double *out);
 

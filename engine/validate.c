@@ -73,7 +73,7 @@ sc_validate_row(const sc_row *r, sc_row_report_fn report, void *ctx)
     if (!isnan(r->value_final) && !isnan(r->num) && !isnan(r->den) &&
         r->den > 0 && r->num >= 0 && r->num <= r->den) {
         double n2 = ind->complement ? r->den - r->num : r->num;
-        double ratio = 100.0 * n2 / r->den;
+        double ratio = 100.0 * (n2 / r->den); /* no overflow to inf */
         double tol = 0.5 * pow(10.0, -ind->info.decimals) + 100.0 / r->den +
                      1e-9;
         if (fabs(r->value_final - ratio) > tol)

@@ -83,6 +83,7 @@ check no-command 2 'missing command' -- "$sc"
 check unknown-command 2 "unknown command 'frobnicate'" -- "$sc" frobnicate
 check unknown-option 2 "unknown option '--frob'" -- "$sc" validate --frob
 check bad-format 2 "bad value 'xml' for --format" -- "$sc" validate --format xml
+check missing-value 2 "option '--format' needs a value" -- "$sc" validate --format
 check bad-max 2 "bad value '-3' for --max-errors" -- "$sc" validate --max-errors -3
 check list-what 2 "cannot list 'counties'" -- "$sc" list counties
 

@@ -263,11 +263,34 @@ START_TEST(sc_diag_format_null_diag)
 }
 END_TEST
 
+
+START_TEST(sc_diagnostics_add_copies_every_string)
+{
+    /* the list owns copies: the caller may free its strings at once
+     * (ASan and valgrind catch a kept pointer) */
+    sc_diagnostics *l = sc_diagnostics_new(0);
+    char *code = strdup("my-code"), *file = strdup("f.csv"),
+         *msg = strdup("msg");
+    ck_assert_int_eq(sc_diagnostics_add(l, SC_SEV_ERROR, code, file, 1, 2, msg),
+                     SC_OK);
+    memset(code, 'x', 7);
+    free(code);
+    free(file);
+    free(msg);
+    const sc_diag *d = sc_diagnostics_get(l, 0);
+    ck_assert_str_eq(d->code, "my-code");
+    ck_assert_str_eq(d->file, "f.csv");
+    ck_assert_str_eq(d->message, "msg");
+    sc_diagnostics_free(l);
+}
+END_TEST
+
 static Suite *
 error_suite(void)
 {
     Suite *s = suite_create("error");
     TCase *tc = tcase_create("error:status");
+    tcase_add_test(tc, sc_diagnostics_add_copies_every_string);
     tcase_add_test(tc, sc_status_str_nonempty_and_unique);
     tcase_add_test(tc, sc_status_name_prefixed_and_unique);
     tcase_add_test(tc, sc_status_str_unknown_values);

@@ -4,12 +4,15 @@
  * asserts the status, the diagnostic's code, severity, file, line,
  * column and a piece of its message.
  */
+#include <locale.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "test-config.h"
 #include "testutil.h"
+#include "util.h"
 
 /* Manifest with one inline indicator "x" over x.csv; with geographies
  * when geo is non-NULL. */
@@ -350,6 +353,224 @@ START_TEST(validate_accepts_bundled_sample)
 }
 END_TEST
 
+
+/* ------------------------------------------------ regressions (review) */
+
+START_TEST(validate_refuses_paths_outside_dataset)
+{
+    /* `"file": "../x.csv"` leaves the dataset: refused at the value
+     * (line 2, column 70 as in validate_rejects_unreadable_file) */
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"../x.csv\"}]}\n");
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "manifest", SC_SEV_ERROR, "scorecard.json", 2, 70,
+                   "outside the dataset directory");
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    tu_load_free(&l);
+    /* allowed explicitly, a device is still never read */
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"/dev/zero\"}]}\n");
+    l = tu_load_dir_outside(dir);
+    TU_ASSERT_DIAG(l.diags, "unreadable-file", SC_SEV_ERROR, "scorecard.json",
+                   2, 70, "not a regular file");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_rejects_empty_file)
+{
+    expect_one("", NULL, "empty-file", SC_SEV_ERROR, "x.csv", 1, 1,
+               "the file is empty");
+}
+END_TEST
+
+START_TEST(validate_scope_does_not_hide_malformed_ids)
+{
+    /* "6001" lost its leading zero: an error even with scope "06" */
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\", \"scope\": \"06\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"x.csv\"}]}\n");
+    tu_write(dir, "x.csv", "geo_id,year,value\n06001,2020,50\n6003,2020,4x\n");
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "unknown-geo-id", SC_SEV_ERROR, "x.csv", 3, 1,
+                   "'6003' is not a 5-digit FIPS code");
+    tu_load_free(&l);
+    /* a file with nothing in scope keeps no rows: a warning says so */
+    tu_write(dir, "x.csv", "geo_id,year,value\n32003,2020,50\n");
+    l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "no-rows-kept", SC_SEV_WARNING, "x.csv", 1, 1,
+                   "none of the 1 data rows is kept (scope \"06\")");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_bad_rows_are_not_stored)
+{
+    /* the 2202 row is an error only: it must not become the latest year
+     * and make every other county "missing" */
+    char *dir = dataset("geo_id,year,value\n06001,2020,50\n06003,2020,51\n"
+                        "06001,2202,50\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_uint_eq(sc_diagnostics_count(l.diags), 1);
+    TU_ASSERT_DIAG(l.diags, "year-out-of-range", SC_SEV_ERROR, "x.csv", 4, 7,
+                   "2202");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_rejected_header_stops_the_file)
+{
+    /* an invalid header is one error, not one per row */
+    char *dir = dataset("geo_id,year,val\xFFue\n06001,2020,50\n06003,2020,4\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 1);
+    TU_ASSERT_DIAG(l.diags, "invalid-utf8", SC_SEV_ERROR, "x.csv", 1, 13,
+                   "0xFF");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_rejects_bare_cr_line_endings)
+{
+    expect_one("geo_id,year,value\r06001,2020,50\r06003,2020,4x\r", NULL,
+               "malformed-csv", SC_SEV_ERROR, "x.csv", 1, 1,
+               "bare carriage return");
+}
+END_TEST
+
+START_TEST(validate_malformed_column_skips_quoted_commas)
+{
+    /* line 2: `06001,2020,50,"a,b"x` -- the bad field starts at col 15 */
+    expect_one("geo_id,year,value,subgroup\n06001,2020,50,\"a,b\"x\n", NULL,
+               "malformed-csv", SC_SEV_ERROR, "x.csv", 2, 15,
+               "a character after a closing quote");
+}
+END_TEST
+
+START_TEST(validate_blank_line_across_read_boundary)
+{
+    /* a line of spaces straddling the reader's 256 KiB chunk boundary must
+     * not be taken for the start of the next record */
+    size_t cap = 300000;
+    char *csv = malloc(cap);
+    ck_assert_ptr_nonnull(csv);
+    size_t n = (size_t)sprintf(csv, "geo_id,year,value\n");
+    unsigned long line = 1;
+    for (int id = 10001; n + 14 < 262144 - 5; id++) {
+        n += (size_t)sprintf(csv + n, "%05d,2020,50\n", id);
+        line++;
+    }
+    memset(csv + n, ' ', 20); /* crosses offset 262144 */
+    n += 20;
+    csv[n++] = '\n';
+    line++;
+    n += (size_t)sprintf(csv + n, "99999,2020,4x\n");
+    line++;
+    char *dir = dataset(csv, NULL);
+    free(csv);
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "non-numeric", SC_SEV_ERROR, "x.csv", line, 12,
+                   "4x");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_count_ratio_does_not_overflow)
+{
+    /* 100 * (1e308 / 1e308) = 100, not inf: 0.5 is inconsistent with 100 */
+    expect_one("geo_id,year,value,numerator,denominator\n"
+               "06001,2020,0.5,1e308,1e308\n",
+               NULL, "value-inconsistent", SC_SEV_ERROR, "x.csv", 2, 12,
+               "= 100.00");
+}
+END_TEST
+
+START_TEST(validate_accepts_long_numbers)
+{
+    /* 100 digits after the point are still a number (50.000...01) */
+    char csv[256];
+    int k = snprintf(csv, sizeof csv, "geo_id,year,value\n06001,2020,50.");
+    memset(csv + k, '0', 99);
+    strcpy(csv + k + 99, "1\n");
+    char *dir = dataset(csv, NULL);
+    tu_load l = tu_load_dir(dir);
+    ck_assert_int_eq(l.status, SC_OK);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_duplicate_geo_after_bad_row)
+{
+    /* the first 06001 row has a bad population; the second is still a
+     * duplicate (line 3) */
+    expect_one("geo_id,year,value\n06001,2020,50\n",
+               "geo_id,name,level,parent,population\n"
+               "06001,Alameda,county,06000,abc\n"
+               "06001,Dup,county,06000,5\n",
+               "duplicate-row", SC_SEV_ERROR, "geo.csv", 3, 1,
+               "first listed on line 2");
+}
+END_TEST
+
+START_TEST(validate_messages_ignore_host_locale)
+{
+    /* a host program in a comma-decimal locale must still get "1.05" */
+    if (!setlocale(LC_ALL, "de_DE.UTF-8")) {
+        fprintf(stderr, "SKIP part: de_DE.UTF-8 locale not installed\n");
+        return;
+    }
+    char *dir = dataset("geo_id,year,value,numerator,denominator\n"
+                        "06001,2019,52,30,60\n",
+                        NULL);
+    tu_load l = tu_load_dir(dir);
+    setlocale(LC_ALL, "C");
+    const sc_diag *d = tu_find(l.diags, "value-inconsistent");
+    ck_assert_ptr_nonnull(d);
+    ck_assert_msg(strstr(d->message, "= 50.00") &&
+                      strstr(d->message, "within 1.72"),
+                  "%s", d->message);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_truncated_json_text_stays_utf8)
+{
+    /* "use" with 40 two-byte characters is cut for the message at a
+     * character boundary: the message stays valid UTF-8 */
+    char man[512];
+    int k = snprintf(man, sizeof man,
+                     "{\"title\": \"T\", \"indicators\": [{\"use\": \"a");
+    for (int i = 0; i < 40; i++)
+        k += snprintf(man + k, sizeof man - (size_t)k, "\xC3\xA9");
+    snprintf(man + k, sizeof man - (size_t)k, "\"}]}\n");
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json", man);
+    tu_load l = tu_load_dir(dir);
+    const sc_diag *d = tu_find(l.diags, "manifest");
+    ck_assert_ptr_nonnull(d);
+    size_t len = strlen(d->message);
+    ck_assert_uint_eq(sc_utf8_valid_prefix(d->message, len), len);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -380,6 +601,21 @@ suite(void)
     tcase_add_test(tc, validate_no_outlier_for_steady_trend);
     tcase_add_test(tc, validate_warns_on_county_missing_latest_year);
     tcase_add_test(tc, validate_warns_on_name_mismatch);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("validate:regressions");
+    tcase_add_test(tc, validate_refuses_paths_outside_dataset);
+    tcase_add_test(tc, validate_rejects_empty_file);
+    tcase_add_test(tc, validate_scope_does_not_hide_malformed_ids);
+    tcase_add_test(tc, validate_bad_rows_are_not_stored);
+    tcase_add_test(tc, validate_rejected_header_stops_the_file);
+    tcase_add_test(tc, validate_rejects_bare_cr_line_endings);
+    tcase_add_test(tc, validate_malformed_column_skips_quoted_commas);
+    tcase_add_test(tc, validate_blank_line_across_read_boundary);
+    tcase_add_test(tc, validate_count_ratio_does_not_overflow);
+    tcase_add_test(tc, validate_accepts_long_numbers);
+    tcase_add_test(tc, validate_duplicate_geo_after_bad_row);
+    tcase_add_test(tc, validate_messages_ignore_host_locale);
+    tcase_add_test(tc, validate_truncated_json_text_stays_utf8);
     suite_add_tcase(s, tc);
     tc = tcase_create("validate:sample");
     tcase_add_test(tc, validate_accepts_bundled_sample);

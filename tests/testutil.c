@@ -62,17 +62,30 @@ tu_cleanup(char *dir)
     free(dir);
 }
 
-tu_load
-tu_load_dir(const char *dir)
+static tu_load
+load(const char *dir, int outside)
 {
     tu_load l = {SC_OK, NULL, NULL};
     sc_options opt;
     sc_options_init(&opt);
+    opt.allow_outside_paths = outside;
     opt.catalog_dir = SC_TEST_SRCDIR "/../indicators";
     l.diags = sc_diagnostics_new(0);
     ck_assert_ptr_nonnull(l.diags);
     l.status = sc_dataset_load(dir, &opt, l.diags, &l.ds);
     return l;
+}
+
+tu_load
+tu_load_dir(const char *dir)
+{
+    return load(dir, 0);
+}
+
+tu_load
+tu_load_dir_outside(const char *dir)
+{
+    return load(dir, 1);
 }
 
 void

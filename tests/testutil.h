@@ -30,6 +30,8 @@ typedef struct tu_load {
 
 /* Load dir with the repository's catalog (indicators/). */
 tu_load tu_load_dir(const char *dir);
+/* The same, accepting files outside the dataset directory. */
+tu_load tu_load_dir_outside(const char *dir);
 void tu_load_free(tu_load *l);
 
 /* Print every diagnostic to stderr (for failing tests). */

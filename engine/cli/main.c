@@ -279,6 +279,7 @@ main(int argc, char **argv)
     lib.catalog_dir = opt.indicators_dir ? opt.indicators_dir
                                          : default_catalog;
     lib.max_errors = opt.max_errors;
+    lib.allow_outside_paths = opt.allow_outside;
 
     sc_diagnostics *diags = sc_diagnostics_new(opt.max_errors);
     if (!diags) {

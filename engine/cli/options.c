@@ -46,7 +46,10 @@ cli_help(void)
         "                                  warnings (default 100, 0 = all)\n"
         "  --indicators-dir DIR            catalog of indicator definitions used by\n"
         "                                  \"use\" (default: the bundled catalog)\n"
-        "  -q, --quiet                     validate: no summary line\n"
+        "  --allow-outside-paths           accept manifest paths that are absolute or\n"
+        "                                  leave the dataset directory (off: a pull\n"
+        "                                  request cannot make CI read other files)\n"
+        "  -q, --quiet                     no summary line\n"
         "  -h, --help                      show this help\n"
         "  -V, --version                   show the version\n"
         "\n"
@@ -83,7 +86,8 @@ enum {
     OPT_STRICT,
     OPT_MAX_ERRORS,
     OPT_INDICATORS_DIR,
-    OPT_SPLIT
+    OPT_SPLIT,
+    OPT_ALLOW_OUTSIDE
 };
 
 static const struct option long_opts[] = {
@@ -94,6 +98,7 @@ static const struct option long_opts[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"output", required_argument, NULL, 'o'},
     {"split", no_argument, NULL, OPT_SPLIT},
+    {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -113,7 +118,7 @@ cli_parse(int argc, char **argv, cli_options *opt)
     optind = 1;
     int c;
     /* '-' first: positional arguments come back in order as 1 */
-    while ((c = getopt_long(argc, argv, "-qhVo:", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "-:qhVo:", long_opts, NULL)) != -1) {
         switch (c) {
         case 1:
             if (npos == 4)
@@ -153,6 +158,9 @@ cli_parse(int argc, char **argv, cli_options *opt)
             break;
         case 'q':
             opt->quiet = 1;
+            break;
+        case OPT_ALLOW_OUTSIDE:
+            opt->allow_outside = 1;
             break;
         case 'h':
             opt->command = CMD_HELP;

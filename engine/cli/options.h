@@ -44,6 +44,7 @@ typedef struct cli_options {
     int strict;
     size_t max_errors;          /* 0 = no cap */
     int quiet;
+    int allow_outside;          /* --allow-outside-paths */
 } cli_options;
 
 /* Parse argv. Returns EXIT_OK, or EXIT_USAGE after printing the problem

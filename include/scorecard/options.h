@@ -27,6 +27,11 @@ typedef struct sc_options {
     /** Errors (and, separately, warnings) stored in the diagnostics list
      *  by the caller's list; informational here. Default: 100. */
     size_t max_errors;
+    /** Accept `file` and `geographies` paths that are absolute or leave
+     *  the dataset directory (`..`). Off by default, so that validating an
+     *  untrusted pull request cannot read (and quote) any file on the
+     *  machine. Default: 0. */
+    int allow_outside_paths;
 } sc_options;
 
 /**
