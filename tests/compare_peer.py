@@ -10,6 +10,7 @@ generator block is skipped. Known, documented differences between the peer
 and SPEC are listed in KNOWN and counted separately (see the README).
 
 Usage: compare_peer.py ENGINE.json PEER.json
+       compare_peer.py ENGINE.csv PEER.csv
 Exit 0 when every compared figure agrees, 1 otherwise.
 """
 import json
@@ -65,7 +66,49 @@ def walk(a, b, path, out):
         out.append((path, a, b))
 
 
+def compare_csv(a_path, b_path):
+    """Cell by cell: same header, same rows in the same order; numbers to
+    TOL, rank_low/rank_high within one rank, other text exactly."""
+    import csv
+    with open(a_path, newline="", encoding="utf-8") as f:
+        a = list(csv.reader(f))
+    with open(b_path, newline="", encoding="utf-8") as f:
+        b = list(csv.reader(f))
+    diffs = []
+    if a[0] != b[0]:
+        return 1, [("header", a[0], b[0])]
+    if len(a) != len(b):
+        return 1, [("rows", len(a), len(b))]
+    head = a[0]
+    cells = 0
+    for i, (ra, rb) in enumerate(zip(a[1:], b[1:]), start=2):
+        for col, x, y in zip(head, ra, rb):
+            cells += 1
+            if x == y:
+                continue
+            try:
+                fx, fy = float(x), float(y)
+            except ValueError:
+                diffs.append(("line %d %s" % (i, col), x, y))
+                continue
+            if col in ("rank_low", "rank_high"):
+                ok = abs(fx - fy) <= 1
+            else:
+                ok = close(fx, fy, "." + col)
+            if not ok:
+                diffs.append(("line %d %s" % (i, col), x, y))
+    return cells, diffs
+
+
 def main():
+    if sys.argv[1].endswith(".csv"):
+        cells, diffs = compare_csv(sys.argv[1], sys.argv[2])
+        by = Counter(re.sub(r"line \d+ ", "", p) for p, _, _ in diffs)
+        print("compared %d CSV cells; %d differ" % (cells, len(diffs)))
+        for pat, n in by.most_common():
+            ex = next(d for d in diffs if d[0].endswith(pat))
+            print("  %6d  %s   e.g. %s: engine %r, peer %r" % (n, pat, *ex))
+        return 1 if diffs else 0
     with open(sys.argv[1], encoding="utf-8") as f:
         eng = json.load(f)
     with open(sys.argv[2], encoding="utf-8") as f:
