@@ -95,6 +95,41 @@ check unreadable-manifest 3 "cannot read .*scorecard.json.: Is a directory" -- \
 mkdir -p "$tmp/nomanifest"
 check no-manifest 3 "scorecard.json.*No such file" -- "$sc" validate "$tmp/nomanifest"
 
+# build: writes JSON and CSV; nothing on bad data; previous output kept
+out=$tmp/build-out
+check build 0 'wrote .*scorecard.json' -- "$sc" build -o "$out"
+if [ -s "$out/scorecard.json" ] && [ -s "$out/scorecard.csv" ] &&
+        [ "$(wc -l <"$out/scorecard.csv")" -eq 41629 ]; then
+    echo "ok   build-files"; pass=$((pass + 1))
+else
+    echo "FAIL build-files"; fail=$((fail + 1))
+fi
+cp "$out/scorecard.json" "$tmp/before.json"
+check build-bad-data 1 'nothing written' -- "$sc" build "$bad" -o "$out"
+if cmp -s "$out/scorecard.json" "$tmp/before.json" &&
+        [ -z "$(find "$out" -name '*.tmp-*')" ]; then
+    echo "ok   build-bad-data-keeps-output"; pass=$((pass + 1))
+else
+    echo "FAIL build-bad-data-keeps-output"; fail=$((fail + 1))
+fi
+check build-split 0 'json/<geo_id>.json \(59 files\)' -- \
+    "$sc" build -o "$tmp/split" --split --format json
+if [ "$(ls "$tmp/split/json" | wc -l)" -eq 59 ] && [ ! -e "$tmp/split/scorecard.csv" ]; then
+    echo "ok   build-split-files"; pass=$((pass + 1))
+else
+    echo "FAIL build-split-files"; fail=$((fail + 1))
+fi
+check build-bad-format 2 "bad value 'xml' for --format" -- "$sc" build --format xml
+check build-unwritable 3 "cannot create" -- "$sc" build -o /proc/scorecard-out
+check build-strict 2 "--strict goes with validate" -- "$sc" build --strict
+
+# show: by FIPS code or by name
+check show-fips 0 '^Los Angeles \(06037\)' -- "$sc" show 06037
+check show-name 0 '^Los Angeles \(06037\)' -- "$sc" show "los angeles county"
+check show-table 0 'Children with health insurance +2023' -- "$sc" show 06037
+check show-unknown 2 "no geography 'Atlantis'" -- "$sc" show Atlantis
+check show-missing 2 'show needs a county' -- "$sc" show
+
 # list, help, version
 check list-indicators 0 '^chronic_absenteeism +Education +lower_is_better' -- \
     "$sc" list indicators

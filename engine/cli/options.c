@@ -221,17 +221,18 @@ cli_parse(int argc, char **argv, cli_options *opt)
                     opt->want_json = 1;
                 else if (strcmp(t, "csv") == 0)
                     opt->want_csv = 1;
-                else if (strcmp(t, "xlsx") == 0 || strcmp(t, "html") == 0) {
-                    free(copy);
-                    return usage_error("format '%s' is not available in "
-                                       "this version yet; available: json, "
-                                       "csv",
-                                       t);
-                } else {
-                    free(copy);
-                    return usage_error("bad value '%s' for --format; "
-                                       "expected a list of json, csv",
-                                       t);
+                else {
+                    int soon = strcmp(t, "xlsx") == 0 ||
+                               strcmp(t, "html") == 0;
+                    int rc = soon ? usage_error("format '%s' is not available "
+                                                "in this version yet; "
+                                                "available: json, csv",
+                                                t)
+                                  : usage_error("bad value '%s' for --format; "
+                                                "expected a list of json, csv",
+                                                t);
+                    free(copy); /* t points into copy: free it after use */
+                    return rc;
                 }
             }
             free(copy);
