@@ -1,0 +1,1088 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Compute stage (SPEC §3.2, §3.3, §3.5-§3.8, §3.9): each test writes a tiny
+ * dataset (manifest with inline indicators, observation CSVs, geographies
+ * inferred from the FIPS shape: 06000 is the state, 06xxx counties), loads
+ * it, runs sc_compute and checks the figures through the public accessors
+ * and, where they say nothing, the internal results struct. Every expected
+ * figure is worked out by hand in the comments. Trends are in
+ * test_trend.c.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compute.h"
+#include "internal.h"
+#include "testutil.h"
+
+#define TOL 1e-9
+
+/* An inline indicator definition reading <id>.csv; extra is either "" or
+ * starts with a comma. */
+#define IND(id, domain, extra)                                               \
+    "{\"id\": \"" id "\", \"name\": \"" id "\", \"domain\": \"" domain       \
+    "\", \"file\": \"" id ".csv\"" extra "}"
+
+/* A loaded and computed dataset. */
+typedef struct fx {
+    char *dir;
+    tu_load l;
+    sc_results *r;
+} fx;
+
+/* Write the manifest and the (name, content) pairs that follow it, up to
+ * a NULL name, into a new temporary directory; load and compute it. */
+static void
+fx_open(fx *f, const char *manifest, ...)
+{
+    f->dir = tu_tmpdir();
+    tu_write(f->dir, "scorecard.json", manifest);
+    va_list ap;
+    va_start(ap, manifest);
+    const char *name;
+    while ((name = va_arg(ap, const char *)) != NULL) {
+        const char *text = va_arg(ap, const char *);
+        tu_write(f->dir, name, text);
+    }
+    va_end(ap);
+    f->l = tu_load_dir(f->dir);
+    if (f->l.status != SC_OK)
+        tu_dump(f->l.diags);
+    ck_assert_int_eq(f->l.status, SC_OK);
+    ck_assert_ptr_nonnull(f->l.ds);
+    f->r = NULL;
+    ck_assert_int_eq(sc_compute(f->l.ds, &f->r), SC_OK);
+    ck_assert_ptr_nonnull(f->r);
+}
+
+static void
+fx_close(fx *f)
+{
+    sc_results_free(f->r);
+    tu_load_free(&f->l);
+    tu_cleanup(f->dir);
+}
+
+static size_t
+geo(const fx *f, const char *id)
+{
+    size_t g = 0;
+    ck_assert_msg(sc_dataset_find_geography(f->l.ds, id, &g) == SC_OK,
+                  "no geography %s", id);
+    return g;
+}
+
+/* Figures of county id for indicator ind (subgroup All, latest year). */
+static sc_indicator_result
+ires(const fx *f, const char *id, size_t ind)
+{
+    sc_indicator_result out;
+    ck_assert_int_eq(sc_results_indicator(f->r, geo(f, id), ind, &out),
+                     SC_OK);
+    return out;
+}
+
+/* Figures of one observation (any subgroup, any year). */
+static sc_fig
+ofig(const fx *f, size_t ind, const char *id, const char *sg, int year)
+{
+    sc_fig fg;
+    sc_obs_figures(f->r, tu_obs(f->l.ds, ind, id, sg, year), &fg);
+    return fg;
+}
+
+static size_t
+dom(const fx *f, const char *name)
+{
+    for (size_t d = 0; d < sc_dataset_domain_count(f->l.ds); d++)
+        if (strcmp(sc_dataset_domain(f->l.ds, d), name) == 0)
+            return d;
+    ck_abort_msg("no domain %s", name);
+    return 0;
+}
+
+static sc_score_result
+dres(const fx *f, const char *id, const char *domain)
+{
+    sc_score_result out;
+    ck_assert_int_eq(sc_results_domain(f->r, geo(f, id), dom(f, domain), &out),
+                     SC_OK);
+    return out;
+}
+
+static sc_score_result
+ores(const fx *f, const char *id)
+{
+    sc_score_result out;
+    ck_assert_int_eq(sc_results_overall(f->r, geo(f, id), &out), SC_OK);
+    return out;
+}
+
+static void
+assert_rank(sc_indicator_result x, long rank, long of, long quartile)
+{
+    ck_assert_int_eq(x.rank, rank);
+    ck_assert_int_eq(x.of, of);
+    ck_assert_int_eq(x.quartile, quartile);
+}
+
+static void
+assert_vs(sc_indicator_result x, const char *vs)
+{
+    ck_assert_ptr_nonnull(x.vs_benchmark);
+    ck_assert_str_eq(x.vs_benchmark, vs);
+}
+
+/* ------------------------------------------------ §3.2 distance, score */
+
+START_TEST(compute_distance_higher_is_better)
+{
+    /* target 100 (default for higher_is_better):
+     * 06001 v 75 (the value wins over 100*46/62 = 74.19, within the
+     *   0.05 + 100/62 slack): d = 100 - 75 = 25, score 75,
+     *   gap = floor(25/100.0*62 + 0.5) = floor(15.5 + 0.5) = 16
+     *   (half rounds up);
+     * 06003 v = 100*27/40 = 67.5: d 32.5, score 67.5,
+     *   gap = floor(0.325*40 + 0.5) = floor(13.5) = 13;
+     * 06005 v 100 = 30/30: d = max(0, 0) = 0, score 100, gap 0;
+     * 06007 v 90 without counts: d 10, score 90, gap NaN. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2021,75,46,62\n"
+            "06003,2021,,27,40\n"
+            "06005,2021,100,30,30\n"
+            "06007,2021,90,,\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_double_eq_tol(a.value, 75, TOL);
+    ck_assert_double_eq_tol(a.distance, 25, TOL);
+    ck_assert_double_eq_tol(a.score, 75, TOL);
+    ck_assert_double_eq(a.children_gap, 16);
+    sc_indicator_result b = ires(&f, "06003", 0);
+    ck_assert_double_eq_tol(b.value, 67.5, TOL);
+    ck_assert_double_eq_tol(b.distance, 32.5, TOL);
+    ck_assert_double_eq_tol(b.score, 67.5, TOL);
+    ck_assert_double_eq(b.children_gap, 13);
+    sc_indicator_result c = ires(&f, "06005", 0);
+    ck_assert_double_eq(c.distance, 0);
+    ck_assert_double_eq(c.score, 100);
+    ck_assert_double_eq(c.children_gap, 0);
+    sc_indicator_result d = ires(&f, "06007", 0);
+    ck_assert_double_eq_tol(d.distance, 10, TOL);
+    ck_assert_double_eq_tol(d.score, 90, TOL);
+    ck_assert(isnan(d.children_gap));
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_distance_lower_is_better)
+{
+    /* target 0 (default for lower_is_better):
+     * 06001 v 12.5 = 100*5/40: d = 12.5 - 0 = 12.5, score 87.5,
+     *   gap = floor(12.5/100.0*40 + 0.5) = floor(5.5) = 5;
+     * 06003 v 0 (0/40): d = max(0, 0 - 0) = 0, score 100, gap 0;
+     * 06005 v 30 without counts: d 30, score 70, gap NaN. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("y", "Education", ", \"direction\": \"lower_is_better\"")
+            "]}",
+            "y.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2021,12.5,5,40\n"
+            "06003,2021,0,0,40\n"
+            "06005,2021,30,,\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_double_eq_tol(a.distance, 12.5, TOL);
+    ck_assert_double_eq_tol(a.score, 87.5, TOL);
+    ck_assert_double_eq(a.children_gap, 5);
+    sc_indicator_result b = ires(&f, "06003", 0);
+    ck_assert_double_eq(b.distance, 0);
+    ck_assert_double_eq(b.score, 100);
+    ck_assert_double_eq(b.children_gap, 0);
+    sc_indicator_result c = ires(&f, "06005", 0);
+    ck_assert_double_eq_tol(c.distance, 30, TOL);
+    ck_assert_double_eq_tol(c.score, 70, TOL);
+    ck_assert(isnan(c.children_gap));
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_distance_custom_target)
+{
+    /* h: higher_is_better, target 90: d = max(0, 90 - v)
+     *   06001 v 95: d = max(0, -5) = 0, score 100;
+     *   06003 v 81 = 81/100: d 9, score 91,
+     *     gap = floor(9/100.0*100 + 0.5) = floor(9.5) = 9.
+     * l: lower_is_better, target 10: d = max(0, v - 10)
+     *   06001 v 5: d = max(0, -5) = 0, score 100;
+     *   06003 v 25 = 10/40: d 15, score 85,
+     *     gap = floor(15/100.0*40 + 0.5) = floor(6.5) = 6. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("h", "Health", ", \"target\": 90") ", "
+            IND("l", "Health",
+                ", \"direction\": \"lower_is_better\", \"target\": 10")
+            "]}",
+            "h.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2021,95,,\n"
+            "06003,2021,81,81,100\n",
+            "l.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2021,5,,\n"
+            "06003,2021,25,10,40\n",
+            NULL);
+    sc_indicator_result x = ires(&f, "06001", 0);
+    ck_assert_double_eq(x.distance, 0);
+    ck_assert_double_eq(x.score, 100);
+    x = ires(&f, "06003", 0);
+    ck_assert_double_eq_tol(x.distance, 9, TOL);
+    ck_assert_double_eq_tol(x.score, 91, TOL);
+    ck_assert_double_eq(x.children_gap, 9);
+    x = ires(&f, "06001", 1);
+    ck_assert_double_eq(x.distance, 0);
+    ck_assert_double_eq(x.score, 100);
+    x = ires(&f, "06003", 1);
+    ck_assert_double_eq_tol(x.distance, 15, TOL);
+    ck_assert_double_eq_tol(x.score, 85, TOL);
+    ck_assert_double_eq(x.children_gap, 6);
+    fx_close(&f);
+}
+END_TEST
+
+/* ----------------------------------------------------------- §3.3 ranks */
+
+START_TEST(compute_ranks_competition_ties_at_decimals)
+{
+    /* decimals 1; key = floor(|d|*10 + 0.5):
+     * 06001 v 95:    d 5                      key  50 -> rank 1
+     * 06003 v 87.75: d 12.25 (exact double),  12.25*10 = 122.5 exactly,
+     *                floor(123.0) = 123       -> rank 2
+     * 06005 v 87.7:  d = 12.299999999999997,  floor(122.99999999999997
+     *                + 0.5) = 123             -> rank 2 (tie)
+     *   (half-to-even or printf("%.1f") would give 12.2 and no tie)
+     * 06007 v 80:    d 20                     key 200 -> rank 4
+     * 06009 "*": suppressed -> not ranked, of = 4 (not 5).
+     * 06000 (state) v 99 (d 1): never ranked, else 06001 would be 2.
+     * quartile = ceil(4*rank/4): 1, 2, 2, 4. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value\n"
+            "06000,2021,99\n"
+            "06001,2021,95\n"
+            "06003,2021,87.75\n"
+            "06005,2021,87.7\n"
+            "06007,2021,80\n"
+            "06009,2021,*\n",
+            NULL);
+    assert_rank(ires(&f, "06001", 0), 1, 4, 1);
+    assert_rank(ires(&f, "06003", 0), 2, 4, 2);
+    assert_rank(ires(&f, "06005", 0), 2, 4, 2);
+    assert_rank(ires(&f, "06007", 0), 4, 4, 4);
+    sc_indicator_result s = ires(&f, "06009", 0);
+    ck_assert_int_eq(s.suppressed, 1);
+    ck_assert_int_eq(s.reason, SC_REASON_SOURCE_SUPPRESSED);
+    ck_assert(isnan(s.value) && isnan(s.score));
+    assert_rank(s, 0, 0, 0);
+    assert_rank(ires(&f, "06000", 0), 0, 0, 0);
+    ck_assert_int_eq(f.r->ranked[0], 4);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_ranks_lower_is_better_quartiles_of_five)
+{
+    /* lower_is_better, decimals 0; d = v; key = floor(d + 0.5):
+     * 06009 v 0   -> key 0  -> rank 1
+     * 06001 v 2   -> key 2  -> rank 2
+     * 06003 v 2.5 -> key floor(3.0) = 3 -> rank 3 (half away from zero;
+     *                half-to-even would give 2 and tie with 06001)
+     * 06005 v 3.4 -> key floor(3.9) = 3 -> rank 3
+     * 06007 v 10  -> key 10 -> rank 5
+     * of 5; quartile = ceil(4*rank/5): 1 -> ceil(0.8) = 1,
+     * 2 -> ceil(1.6) = 2, 3 -> ceil(2.4) = 3, 5 -> ceil(4.0) = 4. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("y", "Health",
+                ", \"direction\": \"lower_is_better\", \"decimals\": 0")
+            "]}",
+            "y.csv",
+            "geo_id,year,value\n"
+            "06001,2021,2\n"
+            "06003,2021,2.5\n"
+            "06005,2021,3.4\n"
+            "06007,2021,10\n"
+            "06009,2021,0\n",
+            NULL);
+    assert_rank(ires(&f, "06009", 0), 1, 5, 1);
+    assert_rank(ires(&f, "06001", 0), 2, 5, 2);
+    assert_rank(ires(&f, "06003", 0), 3, 5, 3);
+    assert_rank(ires(&f, "06005", 0), 3, 5, 3);
+    assert_rank(ires(&f, "06007", 0), 5, 5, 4);
+    fx_close(&f);
+}
+END_TEST
+
+/* ------------------------------------------------------ §3.5 benchmarks */
+
+START_TEST(compute_benchmark_reported_state_value)
+{
+    /* The state row 06000 (72) is the benchmark, method reported, though
+     * every county has counts (pooled would be 100*(40+30+36)/150 =
+     * 70.67, the median 72.04). At 1 decimal, key(72) = 720:
+     * 06001 80    key 800 > 720 -> better
+     * 06003 60    key 600 < 720 -> worse
+     * 06005 72.04 key floor(720.4 + 0.5) = 720 -> same.
+     * The state itself gets no better/worse/same. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06000,2021,72,720,1000\n"
+            "06001,2021,80,40,50\n"
+            "06003,2021,60,30,50\n"
+            "06005,2021,72.04,36,50\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_double_eq_tol(a.benchmark, 72, TOL);
+    assert_vs(a, "better");
+    assert_vs(ires(&f, "06003", 0), "worse");
+    assert_vs(ires(&f, "06005", 0), "same");
+    sc_indicator_result s = ires(&f, "06000", 0);
+    ck_assert_ptr_null(s.vs_benchmark);
+    sc_fig fg = ofig(&f, 0, "06001", "All", 2021);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(fg.benchmark, 72, TOL);
+    ck_assert_int_eq(fg.vs, SC_VS_BETTER);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_benchmark_pooled_counts)
+{
+    /* No state row; every unsuppressed county has both counts -> pooled:
+     * 100*(40+30+45+23)/(50+60+90+40) = 100*138/240 = 57.5.
+     * 06009 (1/10, denominator < 20) is suppressed and left out; with it
+     * the figure would be 100*139/250 = 55.6 (and 06007 "better").
+     * 06001 80 better, 06003 50 worse, 06005 50 worse, 06007 57.5 same;
+     * 06009 suppressed: no better/worse/same. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2021,,40,50\n"
+            "06003,2021,,30,60\n"
+            "06005,2021,,45,90\n"
+            "06007,2021,,23,40\n"
+            "06009,2021,,1,10\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_double_eq_tol(a.benchmark, 57.5, TOL);
+    assert_vs(a, "better");
+    assert_vs(ires(&f, "06003", 0), "worse");
+    assert_vs(ires(&f, "06005", 0), "worse");
+    assert_vs(ires(&f, "06007", 0), "same");
+    sc_indicator_result s = ires(&f, "06009", 0);
+    ck_assert_int_eq(s.reason, SC_REASON_LOW_DENOMINATOR);
+    ck_assert_ptr_null(s.vs_benchmark);
+    sc_fig fg = ofig(&f, 0, "06003", "All", 2021);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_POOLED);
+    ck_assert_double_eq_tol(fg.benchmark, 57.5, TOL);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_benchmark_median_when_counts_missing)
+{
+    /* No state row; 06001 has no counts -> median of county values.
+     * 2021: 80, 50 (30/60), 57.5 (23/40), 40 (16/40); 06009 (10, 1/10)
+     *   is suppressed (denominator < 20) and left out. Sorted 40, 50,
+     *   57.5, 80: even count -> (50 + 57.5)/2 = 53.75 (with 06009 it
+     *   would be 50). key(53.75) = floor(537.5 + 0.5) = 538:
+     *   06001 80 better, 06003 50 (500) worse, 06005 57.5 better,
+     *   06007 40 worse.
+     * 2020 (no counts): 70, 50, 60 -> odd count, median 60:
+     *   06001 70 better, 06003 50 worse, 06005 60 same. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2020,70,,\n"
+            "06003,2020,50,,\n"
+            "06005,2020,60,,\n"
+            "06001,2021,80,,\n"
+            "06003,2021,,30,60\n"
+            "06005,2021,,23,40\n"
+            "06007,2021,,16,40\n"
+            "06009,2021,10,1,10\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_double_eq_tol(a.benchmark, 53.75, TOL);
+    assert_vs(a, "better");
+    assert_vs(ires(&f, "06003", 0), "worse");
+    assert_vs(ires(&f, "06005", 0), "better");
+    assert_vs(ires(&f, "06007", 0), "worse");
+    sc_fig fg = ofig(&f, 0, "06003", "All", 2021);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_MEDIAN);
+    ck_assert_double_eq_tol(fg.benchmark, 53.75, TOL);
+    fg = ofig(&f, 0, "06001", "All", 2020);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_MEDIAN);
+    ck_assert_double_eq_tol(fg.benchmark, 60, TOL);
+    ck_assert_int_eq(fg.vs, SC_VS_BETTER);
+    ck_assert_int_eq(ofig(&f, 0, "06003", "All", 2020).vs, SC_VS_WORSE);
+    ck_assert_int_eq(ofig(&f, 0, "06005", "All", 2020).vs, SC_VS_SAME);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_benchmark_suppressed_state_falls_back)
+{
+    /* The state's own values are suppressed ("*", "S"): they do not count.
+     * 2021: counties 40/50, 30/60, 23/40 all have counts -> pooled
+     *   100*(40+30+23)/(50+60+40) = 100*93/150 = 62:
+     *   06001 80 better, 06003 50 worse, 06005 57.5 worse.
+     * 2020: 06001 has no counts -> median of 70, 50 (30/60), 60 (24/40)
+     *   = 60: 06001 better. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06000,2020,S,,\n"
+            "06001,2020,70,,\n"
+            "06003,2020,,30,60\n"
+            "06005,2020,,24,40\n"
+            "06000,2021,*,,\n"
+            "06001,2021,,40,50\n"
+            "06003,2021,,30,60\n"
+            "06005,2021,,23,40\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_double_eq_tol(a.benchmark, 62, TOL);
+    assert_vs(a, "better");
+    assert_vs(ires(&f, "06003", 0), "worse");
+    assert_vs(ires(&f, "06005", 0), "worse");
+    sc_fig fg = ofig(&f, 0, "06001", "All", 2021);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_POOLED);
+    fg = ofig(&f, 0, "06001", "All", 2020);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_MEDIAN);
+    ck_assert_double_eq_tol(fg.benchmark, 60, TOL);
+    ck_assert_int_eq(fg.vs, SC_VS_BETTER);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_benchmark_lower_is_better_orientation)
+{
+    /* lower_is_better; state reports 20 (key 200 at 1 decimal):
+     * 06001 10    key 100 < 200 -> better (lower is better)
+     * 06003 30    key 300       -> worse
+     * 06005 20.04 key floor(200.4 + 0.5) = 200 -> same
+     * 06007 19.96 key floor(199.6 + 0.5) = 200 -> same
+     * 06009 19.94 key floor(199.4 + 0.5) = 199 -> better */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("y", "Health", ", \"direction\": \"lower_is_better\"")
+            "]}",
+            "y.csv",
+            "geo_id,year,value\n"
+            "06000,2021,20\n"
+            "06001,2021,10\n"
+            "06003,2021,30\n"
+            "06005,2021,20.04\n"
+            "06007,2021,19.96\n"
+            "06009,2021,19.94\n",
+            NULL);
+    assert_vs(ires(&f, "06001", 0), "better");
+    assert_vs(ires(&f, "06003", 0), "worse");
+    assert_vs(ires(&f, "06005", 0), "same");
+    assert_vs(ires(&f, "06007", 0), "same");
+    assert_vs(ires(&f, "06009", 0), "better");
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_benchmark_per_subgroup)
+{
+    /* Benchmarks per (subgroup, year):
+     * All: state 70 (reported): 06001 60 worse, 06003 75 better.
+     * Latino: state 50 (reported): 06001 55 better (it would be worse
+     *   against All's 70), 06003 45 worse.
+     * Black: no state row, no counts -> median of 40 and 44 = 42:
+     *   06001 40 worse, 06003 44 better (worse against 70). */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,subgroup\n"
+            "06000,2021,70,All\n"
+            "06000,2021,50,Latino\n"
+            "06001,2021,60,All\n"
+            "06001,2021,55,Latino\n"
+            "06001,2021,40,Black\n"
+            "06003,2021,75,All\n"
+            "06003,2021,45,Latino\n"
+            "06003,2021,44,Black\n",
+            NULL);
+    assert_vs(ires(&f, "06001", 0), "worse");
+    assert_vs(ires(&f, "06003", 0), "better");
+    sc_fig fg = ofig(&f, 0, "06001", "Latino", 2021);
+    ck_assert_double_eq_tol(fg.benchmark, 50, TOL);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_REPORTED);
+    ck_assert_int_eq(fg.vs, SC_VS_BETTER);
+    ck_assert_int_eq(ofig(&f, 0, "06003", "Latino", 2021).vs, SC_VS_WORSE);
+    fg = ofig(&f, 0, "06001", "Black", 2021);
+    ck_assert_double_eq_tol(fg.benchmark, 42, TOL);
+    ck_assert_int_eq(fg.bench_method, SC_BENCH_MEDIAN);
+    ck_assert_int_eq(fg.vs, SC_VS_WORSE);
+    ck_assert_int_eq(ofig(&f, 0, "06003", "Black", 2021).vs, SC_VS_BETTER);
+    /* the state's own subgroup row: a benchmark, never compared */
+    ck_assert_int_eq(ofig(&f, 0, "06000", "Latino", 2021).vs, SC_VS_NONE);
+    fx_close(&f);
+}
+END_TEST
+
+/* -------------------------------------------- §3.6 domain and overall */
+
+/* Six indicators in three domains, plus two listed domains without any:
+ * Education e1 (weight 1), e2 (weight 3); Health h1, h2, h3; Child
+ * Welfare w1. All higher_is_better with target 100, so score = v. */
+static void
+composite_fixture(fx *f)
+{
+    fx_open(f,
+            "{\"title\": \"T\",\n"
+            " \"domains\": [\"Education\", \"Health\", \"Child Welfare\",\n"
+            "             \"Economy\", \"Housing\"],\n"
+            " \"indicators\": ["
+            IND("e1", "Education", "") ", "
+            IND("e2", "Education", ", \"weight\": 3") ", "
+            IND("h1", "Health", "") ", "
+            IND("h2", "Health", "") ", "
+            IND("h3", "Health", "") ", "
+            IND("w1", "Child Welfare", "") "]}",
+            "e1.csv",
+            "geo_id,year,value\n"
+            "06000,2021,75\n06001,2021,80\n06003,2021,65.04\n"
+            "06005,2021,50\n06007,2021,40\n",
+            "e2.csv",
+            "geo_id,year,value\n"
+            "06000,2021,75\n06001,2021,60\n"
+            "06005,2021,90\n06007,2021,40\n",
+            "h1.csv",
+            "geo_id,year,value\n"
+            "06001,2021,90\n06003,2021,60\n06005,2021,50.24\n06007,2021,40\n",
+            "h2.csv",
+            "geo_id,year,value\n"
+            "06001,2021,70\n06005,2021,50\n06007,2021,40\n",
+            "h3.csv",
+            "geo_id,year,value\n"
+            "06005,2021,50\n",
+            "w1.csv",
+            "geo_id,year,value\n"
+            "06001,2021,50\n06005,2021,*\n06007,2021,40\n",
+            NULL);
+}
+
+START_TEST(compute_domain_weighted_mean_and_coverage)
+{
+    /* Education (2 indicators, needs >= 1 scored):
+     *   06001 (1*80 + 3*60)/4 = 260/4 = 65 (unweighted would be 70)
+     *   06003 e1 only: 1 of 2 >= 1 -> 65.04
+     *   06005 (1*50 + 3*90)/4 = 320/4 = 80
+     *   06007 (40 + 120)/4 = 40
+     * Health (3 indicators, needs >= 1.5 scored):
+     *   06001 h1 90, h2 70, no h3: 2 of 3 -> (90 + 70)/2 = 80
+     *   06003 h1 only: 1 of 3 < 1.5 -> null
+     *   06005 (50.24 + 50 + 50)/3 = 50.08
+     *   06007 2 of 3 -> 40
+     * Child Welfare (1 indicator): 06005's w1 is suppressed: 0 of 1 ->
+     *   null; 06003 has no row -> null.
+     * Economy, Housing: no indicators -> total 0, null, unranked. */
+    fx f;
+    composite_fixture(&f);
+    sc_score_result x = dres(&f, "06001", "Education");
+    ck_assert_double_eq_tol(x.score, 65, TOL);
+    ck_assert_uint_eq(x.scored, 2);
+    ck_assert_uint_eq(x.total, 2);
+    x = dres(&f, "06003", "Education");
+    ck_assert_double_eq_tol(x.score, 65.04, TOL);
+    ck_assert_uint_eq(x.scored, 1);
+    ck_assert_double_eq_tol(dres(&f, "06005", "Education").score, 80, TOL);
+    ck_assert_double_eq_tol(dres(&f, "06007", "Education").score, 40, TOL);
+    x = dres(&f, "06001", "Health");
+    ck_assert_double_eq_tol(x.score, 80, TOL);
+    ck_assert_uint_eq(x.scored, 2);
+    ck_assert_uint_eq(x.total, 3);
+    x = dres(&f, "06003", "Health");
+    ck_assert(isnan(x.score));
+    ck_assert_uint_eq(x.scored, 1);
+    ck_assert_uint_eq(x.total, 3);
+    ck_assert_int_eq(x.rank, 0);
+    ck_assert_double_eq_tol(dres(&f, "06005", "Health").score, 50.08, TOL);
+    ck_assert_double_eq_tol(dres(&f, "06007", "Health").score, 40, TOL);
+    x = dres(&f, "06005", "Child Welfare");
+    ck_assert(isnan(x.score));
+    ck_assert_uint_eq(x.scored, 0);
+    ck_assert_uint_eq(x.total, 1);
+    ck_assert(isnan(dres(&f, "06003", "Child Welfare").score));
+    ck_assert_double_eq_tol(dres(&f, "06001", "Child Welfare").score, 50,
+                            TOL);
+    x = dres(&f, "06001", "Economy");
+    ck_assert(isnan(x.score));
+    ck_assert_uint_eq(x.total, 0);
+    ck_assert_int_eq(x.rank, 0);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_overall_mean_of_domains_with_indicators)
+{
+    /* Domains with indicators: 3 (Economy and Housing have none and are
+     * not counted; counting them, 5 would need >= 2.5 and 06005 would be
+     * null). Overall needs >= 1.5 scored domains:
+     *   06001 (65 + 80 + 50)/3 = 65, 3 of 3
+     *   06003 Education only: 1 of 3 < 1.5 -> null
+     *   06005 (80 + 50.08)/2 = 65.04, 2 of 3
+     *   06007 (40 + 40 + 40)/3 = 40 */
+    fx f;
+    composite_fixture(&f);
+    sc_score_result x = ores(&f, "06001");
+    ck_assert_double_eq_tol(x.score, 65, TOL);
+    ck_assert_uint_eq(x.scored, 3);
+    ck_assert_uint_eq(x.total, 3);
+    x = ores(&f, "06003");
+    ck_assert(isnan(x.score));
+    ck_assert_uint_eq(x.scored, 1);
+    ck_assert_uint_eq(x.total, 3);
+    x = ores(&f, "06005");
+    ck_assert_double_eq_tol(x.score, 65.04, TOL);
+    ck_assert_uint_eq(x.scored, 2);
+    ck_assert_uint_eq(x.total, 3);
+    ck_assert_double_eq_tol(ores(&f, "06007").score, 40, TOL);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_composite_ranks_descending_ties_at_one_decimal)
+{
+    /* Counties only, descending, key = floor(score*10 + 0.5):
+     * Education: 06005 80 -> 1; 06001 65 (650) and 06003 65.04
+     *   (floor(650.4 + 0.5) = 650) tie -> 2, 2; 06007 40 -> 4; of 4;
+     *   quartiles ceil(4/4) = 1, ceil(8/4) = 2, 2, ceil(16/4) = 4. The
+     *   state (75) is not ranked (else 06001 and 06003 would be 3).
+     * Health: 06001 80 -> 1, 06005 50.08 -> 2, 06007 40 -> 3, 06003 null
+     *   -> unranked; of 3; quartiles ceil(4/3) = 2, ceil(8/3) = 3,
+     *   ceil(12/3) = 4.
+     * Overall: 06001 65 (650) and 06005 65.04 (650) tie -> 1, 1; 06007 40
+     *   -> 3; 06003 null; of 3; quartiles 2, 2, 4. */
+    fx f;
+    composite_fixture(&f);
+    sc_score_result x = dres(&f, "06005", "Education");
+    ck_assert_int_eq(x.rank, 1);
+    ck_assert_int_eq(x.of, 4);
+    ck_assert_int_eq(x.quartile, 1);
+    x = dres(&f, "06001", "Education");
+    ck_assert_int_eq(x.rank, 2);
+    ck_assert_int_eq(x.quartile, 2);
+    x = dres(&f, "06003", "Education");
+    ck_assert_int_eq(x.rank, 2);
+    ck_assert_int_eq(x.quartile, 2);
+    x = dres(&f, "06007", "Education");
+    ck_assert_int_eq(x.rank, 4);
+    ck_assert_int_eq(x.quartile, 4);
+    x = dres(&f, "06000", "Education");
+    ck_assert_double_eq_tol(x.score, 75, TOL);
+    ck_assert_int_eq(x.rank, 0);
+    ck_assert_int_eq(x.of, 0);
+
+    x = dres(&f, "06001", "Health");
+    ck_assert_int_eq(x.rank, 1);
+    ck_assert_int_eq(x.of, 3);
+    ck_assert_int_eq(x.quartile, 2);
+    x = dres(&f, "06005", "Health");
+    ck_assert_int_eq(x.rank, 2);
+    ck_assert_int_eq(x.quartile, 3);
+    x = dres(&f, "06007", "Health");
+    ck_assert_int_eq(x.rank, 3);
+    ck_assert_int_eq(x.quartile, 4);
+    ck_assert_int_eq(dres(&f, "06003", "Health").rank, 0);
+
+    x = ores(&f, "06001");
+    ck_assert_int_eq(x.rank, 1);
+    ck_assert_int_eq(x.of, 3);
+    ck_assert_int_eq(x.quartile, 2);
+    x = ores(&f, "06005");
+    ck_assert_int_eq(x.rank, 1);
+    ck_assert_int_eq(x.quartile, 2);
+    x = ores(&f, "06007");
+    ck_assert_int_eq(x.rank, 3);
+    ck_assert_int_eq(x.quartile, 4);
+    x = ores(&f, "06003");
+    ck_assert_int_eq(x.rank, 0);
+    ck_assert_int_eq(x.of, 0);
+    fx_close(&f);
+}
+END_TEST
+
+/* --------------------------------------------------------- §3.7 equity */
+
+static const sc_equity *
+equity_of(const fx *f, const char *id, size_t ind)
+{
+    return &f->r->equity[geo(f, id) * f->l.ds->ninds + ind];
+}
+
+static const char *
+sg_name(const fx *f, uint32_t sg)
+{
+    return f->l.ds->subgroups.strs[sg];
+}
+
+START_TEST(compute_equity_best_worst_subgroup)
+{
+    /* Latest year 2021. Subgroups are written White before Asian and
+     * Latino before Black, so a tie kept in file order would differ from
+     * the alphabetical one.
+     * x (higher_is_better), 06001: White 80, Latino 60, Asian 80, Black 60;
+     *   All 99 is not a subgroup for this; Filipino has only a 2020 row
+     *   (95) and Other is suppressed in 2021: both left out.
+     *   best = max 80, tie Asian/White -> Asian; worst = min 60, tie
+     *   Black/Latino -> Black; gap |80 - 60| = 20.
+     *   06003: one unsuppressed subgroup (Latino; Black is "*") -> not
+     *   set. 06005: no subgroups -> not set.
+     * y (lower_is_better), 06001: White 10, Latino 30, Asian 30,
+     *   Black 10: oriented -v; best = lowest 10, tie Black/White ->
+     *   Black; worst = 30, tie Asian/Latino -> Asian; gap 20. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") ", "
+            IND("y", "Health", ", \"direction\": \"lower_is_better\"")
+            "]}",
+            "x.csv",
+            "geo_id,year,value,subgroup\n"
+            "06001,2020,95,Filipino\n"
+            "06001,2021,99,All\n"
+            "06001,2021,80,White\n"
+            "06001,2021,60,Latino\n"
+            "06001,2021,80,Asian\n"
+            "06001,2021,60,Black\n"
+            "06001,2021,*,Other\n"
+            "06003,2021,70,All\n"
+            "06003,2021,50,Latino\n"
+            "06003,2021,*,Black\n"
+            "06005,2021,70,All\n",
+            "y.csv",
+            "geo_id,year,value,subgroup\n"
+            "06001,2021,20,All\n"
+            "06001,2021,10,White\n"
+            "06001,2021,30,Latino\n"
+            "06001,2021,30,Asian\n"
+            "06001,2021,10,Black\n",
+            NULL);
+    const sc_equity *e = equity_of(&f, "06001", 0);
+    ck_assert_int_eq(e->set, 1);
+    ck_assert_str_eq(sg_name(&f, e->best), "Asian");
+    ck_assert_str_eq(sg_name(&f, e->worst), "Black");
+    ck_assert_double_eq_tol(e->best_value, 80, TOL);
+    ck_assert_double_eq_tol(e->worst_value, 60, TOL);
+    ck_assert_double_eq_tol(e->gap, 20, TOL);
+    ck_assert_int_eq(equity_of(&f, "06003", 0)->set, 0);
+    ck_assert_int_eq(equity_of(&f, "06005", 0)->set, 0);
+    e = equity_of(&f, "06001", 1);
+    ck_assert_int_eq(e->set, 1);
+    ck_assert_str_eq(sg_name(&f, e->best), "Black");
+    ck_assert_str_eq(sg_name(&f, e->worst), "Asian");
+    ck_assert_double_eq_tol(e->best_value, 10, TOL);
+    ck_assert_double_eq_tol(e->worst_value, 30, TOL);
+    ck_assert_double_eq_tol(e->gap, 20, TOL);
+    fx_close(&f);
+}
+END_TEST
+
+/* ---------------------------------------------------- §3.8 rank ranges */
+
+static const char *const RANGE_CSV =
+    "geo_id,year,value,moe\n"
+    "06001,2021,50,5\n"
+    "06003,2021,52,5\n"
+    "06005,2021,54,5\n"
+    "06007,2021,90,\n"
+    "06009,2021,10,\n";
+
+/* Point ranks of RANGE_CSV: d = 50, 48, 46, 10, 90 -> 06007 1, 06005 2,
+ * 06003 3, 06001 4, 06009 5. The three counties with moe 5 (se = 5/1.645
+ * = 3.04) draw values within 54 +/- 36 even at 12 se, so never above 90
+ * or below 10: 06007 (no moe, v 90) is rank 1 in every draw and 06009
+ * (no moe, v 10) rank 5; the others stay within ranks 2-4, and 06003, in
+ * the middle, is rank 2 or 4 in many draws. */
+static void
+assert_range_shape(const fx *f)
+{
+    sc_indicator_result x = ires(f, "06007", 0);
+    ck_assert_int_eq(x.rank, 1);
+    ck_assert_int_eq(x.rank_low, 1);
+    ck_assert_int_eq(x.rank_high, 1);
+    x = ires(f, "06009", 0);
+    ck_assert_int_eq(x.rank, 5);
+    ck_assert_int_eq(x.rank_low, 5);
+    ck_assert_int_eq(x.rank_high, 5);
+    const char *mid[] = {"06001", "06003", "06005"};
+    for (size_t k = 0; k < 3; k++) {
+        x = ires(f, mid[k], 0);
+        ck_assert_int_ge(x.rank_low, 2);
+        ck_assert_int_le(x.rank_low, x.rank_high);
+        ck_assert_int_le(x.rank_high, 4);
+    }
+    x = ires(f, "06003", 0);
+    ck_assert_int_lt(x.rank_low, x.rank_high);
+}
+
+START_TEST(compute_rank_range_same_seed_same_ranges)
+{
+    /* rank_draws 200, seed 7: two runs over the same dataset give the
+     * same ranges, county by county; a second dataset with the same seed
+     * too. */
+    fx f, g;
+    fx_open(&f,
+            "{\"title\": \"T\", \"rank_draws\": 200, \"seed\": 7,"
+            " \"indicators\": [" IND("x", "Health", "") "]}",
+            "x.csv", RANGE_CSV, NULL);
+    fx_open(&g,
+            "{\"title\": \"T\", \"rank_draws\": 200, \"seed\": 7,"
+            " \"indicators\": [" IND("x", "Health", "") "]}",
+            "x.csv", RANGE_CSV, NULL);
+    sc_results *again = NULL;
+    ck_assert_int_eq(sc_compute(f.l.ds, &again), SC_OK);
+    assert_range_shape(&f);
+    for (size_t k = 0; k < sc_dataset_geography_count(f.l.ds); k++) {
+        sc_indicator_result a, b, c;
+        ck_assert_int_eq(sc_results_indicator(f.r, k, 0, &a), SC_OK);
+        ck_assert_int_eq(sc_results_indicator(again, k, 0, &b), SC_OK);
+        ck_assert_int_eq(sc_results_indicator(g.r, k, 0, &c), SC_OK);
+        ck_assert_int_ne(a.rank_low, 0);
+        ck_assert_int_eq(a.rank_low, b.rank_low);
+        ck_assert_int_eq(a.rank_high, b.rank_high);
+        ck_assert_int_eq(a.rank_low, c.rank_low);
+        ck_assert_int_eq(a.rank_high, c.rank_high);
+    }
+    sc_results_free(again);
+    fx_close(&g);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_rank_range_other_seed)
+{
+    /* seed 8: the ranges of the moe counties may differ from seed 7's,
+     * but the shape holds: 06007 and 06009 (no moe) keep [1, 1] and
+     * [5, 5], the others stay within 2-4. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"rank_draws\": 200, \"seed\": 8,"
+            " \"indicators\": [" IND("x", "Health", "") "]}",
+            "x.csv", RANGE_CSV, NULL);
+    assert_range_shape(&f);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_rank_range_disabled_by_zero_draws)
+{
+    /* rank_draws 0: ranks as usual (1..5 as above), no ranges. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"rank_draws\": 0,"
+            " \"indicators\": [" IND("x", "Health", "") "]}",
+            "x.csv", RANGE_CSV, NULL);
+    const char *ids[] = {"06007", "06005", "06003", "06001", "06009"};
+    for (size_t k = 0; k < 5; k++) {
+        sc_indicator_result x = ires(&f, ids[k], 0);
+        ck_assert_int_eq(x.rank, (long)k + 1);
+        ck_assert_int_eq(x.rank_low, 0);
+        ck_assert_int_eq(x.rank_high, 0);
+    }
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_rank_range_none_without_moe)
+{
+    /* rank_draws 200 but no moe on any latest (2021) value; the 2020
+     * values' moe does not count -> no ranges. Ranks: d 50, 48 -> 06001 2,
+     * 06003 1. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"rank_draws\": 200,"
+            " \"indicators\": [" IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,moe\n"
+            "06001,2020,50,5\n"
+            "06003,2020,52,5\n"
+            "06001,2021,50,\n"
+            "06003,2021,52,\n",
+            NULL);
+    sc_indicator_result x = ires(&f, "06001", 0);
+    ck_assert_int_eq(x.rank, 2);
+    ck_assert_int_eq(x.rank_low, 0);
+    ck_assert_int_eq(x.rank_high, 0);
+    x = ires(&f, "06003", 0);
+    ck_assert_int_eq(x.rank, 1);
+    ck_assert_int_eq(x.rank_low, 0);
+    ck_assert_int_eq(x.rank_high, 0);
+    fx_close(&f);
+}
+END_TEST
+
+/* ---------------------------------------------------- §3.9.6 latest year */
+
+START_TEST(compute_latest_year_no_fallback)
+{
+    /* x: 2022 has only a state row; 2021 only a suppressed county All
+     * value and a county Latino value: neither year counts. Latest year =
+     * 2020 (06001 80, 06003 70): d 20 -> rank 1, d 30 -> rank 2, of 2;
+     * quartiles ceil(4*1/2) = 2, ceil(4*2/2) = 4.
+     * 06005 has only a 2019 value (90): no value that year -> value,
+     * distance, score NaN, rank 0 (no fall-back; with it, d 10 would rank
+     * 1), not suppressed.
+     * y: latest 2021. goal_year default = (latest over indicators) + 10 =
+     * 2021 + 10 = 2031 (the state's 2022 does not count: not 2032). */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") ", " IND("y", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,subgroup\n"
+            "06000,2022,70,All\n"
+            "06001,2021,*,All\n"
+            "06003,2021,60,Latino\n"
+            "06001,2020,80,All\n"
+            "06003,2020,70,All\n"
+            "06001,2019,75,All\n"
+            "06005,2019,90,All\n",
+            "y.csv",
+            "geo_id,year,value\n"
+            "06001,2021,50\n"
+            "06003,2021,55\n",
+            NULL);
+    sc_indicator_result a = ires(&f, "06001", 0);
+    ck_assert_int_eq(a.year, 2020);
+    ck_assert_double_eq_tol(a.value, 80, TOL);
+    ck_assert_int_eq(a.suppressed, 0);
+    assert_rank(a, 1, 2, 2);
+    sc_indicator_result b = ires(&f, "06003", 0);
+    ck_assert_int_eq(b.year, 2020);
+    ck_assert_double_eq_tol(b.value, 70, TOL);
+    assert_rank(b, 2, 2, 4);
+    sc_indicator_result c = ires(&f, "06005", 0);
+    ck_assert_int_eq(c.year, 2020);
+    ck_assert(isnan(c.value));
+    ck_assert(isnan(c.distance));
+    ck_assert(isnan(c.score));
+    ck_assert_int_eq(c.suppressed, 0);
+    assert_rank(c, 0, 0, 0);
+    ck_assert_int_eq(ires(&f, "06001", 1).year, 2021);
+    ck_assert_int_eq(f.r->latest_year, 2021);
+    ck_assert_int_eq(sc_dataset_goal_year(f.l.ds), 2031);
+    fx_close(&f);
+}
+END_TEST
+
+/* ------------------------------------------------------------- API */
+
+START_TEST(compute_rejects_bad_arguments)
+{
+    /* NULL arguments and out-of-range indexes: SC_ERR_INVALID_ARG. */
+    sc_results *r = (sc_results *)1;
+    ck_assert_int_eq(sc_compute(NULL, &r), SC_ERR_INVALID_ARG);
+    ck_assert_ptr_null(r);
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": ["
+            IND("x", "Health", "") "]}",
+            "x.csv", "geo_id,year,value\n06001,2021,50\n", NULL);
+    ck_assert_int_eq(sc_compute(f.l.ds, NULL), SC_ERR_INVALID_ARG);
+    sc_indicator_result x;
+    sc_score_result s;
+    ck_assert_int_eq(sc_results_indicator(f.r, 1, 0, &x), SC_ERR_INVALID_ARG);
+    ck_assert_int_eq(sc_results_indicator(f.r, 0, 1, &x), SC_ERR_INVALID_ARG);
+    ck_assert_int_eq(sc_results_domain(f.r, 0, 1, &s), SC_ERR_INVALID_ARG);
+    ck_assert_int_eq(sc_results_overall(f.r, 1, &s), SC_ERR_INVALID_ARG);
+    sc_results_free(NULL);
+    fx_close(&f);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+    Suite *s = suite_create("compute");
+    TCase *tc = tcase_create("compute:distance");
+    tcase_add_test(tc, compute_distance_higher_is_better);
+    tcase_add_test(tc, compute_distance_lower_is_better);
+    tcase_add_test(tc, compute_distance_custom_target);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:ranks");
+    tcase_add_test(tc, compute_ranks_competition_ties_at_decimals);
+    tcase_add_test(tc, compute_ranks_lower_is_better_quartiles_of_five);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:benchmarks");
+    tcase_add_test(tc, compute_benchmark_reported_state_value);
+    tcase_add_test(tc, compute_benchmark_pooled_counts);
+    tcase_add_test(tc, compute_benchmark_median_when_counts_missing);
+    tcase_add_test(tc, compute_benchmark_suppressed_state_falls_back);
+    tcase_add_test(tc, compute_benchmark_lower_is_better_orientation);
+    tcase_add_test(tc, compute_benchmark_per_subgroup);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:composites");
+    tcase_add_test(tc, compute_domain_weighted_mean_and_coverage);
+    tcase_add_test(tc, compute_overall_mean_of_domains_with_indicators);
+    tcase_add_test(tc, compute_composite_ranks_descending_ties_at_one_decimal);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:equity");
+    tcase_add_test(tc, compute_equity_best_worst_subgroup);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:rank_ranges");
+    tcase_add_test(tc, compute_rank_range_same_seed_same_ranges);
+    tcase_add_test(tc, compute_rank_range_other_seed);
+    tcase_add_test(tc, compute_rank_range_disabled_by_zero_draws);
+    tcase_add_test(tc, compute_rank_range_none_without_moe);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:latest_year");
+    tcase_add_test(tc, compute_latest_year_no_fallback);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:api");
+    tcase_add_test(tc, compute_rejects_bad_arguments);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    return tu_run(suite());
+}
