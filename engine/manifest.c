@@ -850,7 +850,7 @@ read_indicator(mctx *m, size_t i, const cJSON *entry, sc_indicator *ind)
     ind->info.decimals = (int)get_number(&e, "decimals", 1, 0, 0, 4, 1,
                                          "an integer from 0 to 4", &ok);
     ind->info.min_denominator = get_number(&e, "min_denominator", 20, 0, 0,
-                                           1e15, 0, "a number >= 0", &ok);
+                                           1e15, 1, "an integer >= 0", &ok);
     ind->info.weight = get_number(&e, "weight", 1, 0, 1, 1e15, 0,
                                   "a number > 0", &ok);
     ind->info.max_rse = get_number(&e, "max_rse", 0.3, 0, 1, 1e15, 0,

@@ -571,6 +571,26 @@ START_TEST(validate_truncated_json_text_stays_utf8)
 }
 END_TEST
 
+
+START_TEST(validate_min_denominator_is_an_integer)
+{
+    /* SPEC §2.2: min_denominator is an int; 20.5 is refused at the value
+     * (line 2: ` "indicators": [{"id": "x", "name": "X", "domain":
+     * "Health", "min_denominator": 20.5}]}` -- 20.5 starts at column 81) */
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"min_denominator\": 20.5}]}\n");
+    tu_write(dir, "x.csv", "geo_id,year,value\n06001,2020,50\n");
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "manifest", SC_SEV_ERROR, "scorecard.json", 2, 81,
+                   "expected an integer >= 0");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -616,6 +636,7 @@ suite(void)
     tcase_add_test(tc, validate_duplicate_geo_after_bad_row);
     tcase_add_test(tc, validate_messages_ignore_host_locale);
     tcase_add_test(tc, validate_truncated_json_text_stays_utf8);
+    tcase_add_test(tc, validate_min_denominator_is_an_integer);
     suite_add_tcase(s, tc);
     tc = tcase_create("validate:sample");
     tcase_add_test(tc, validate_accepts_bundled_sample);
