@@ -1037,6 +1037,42 @@ START_TEST(compute_rejects_bad_arguments)
 }
 END_TEST
 
+
+START_TEST(compute_trend_skips_suppressed_points)
+{
+    /* 06001: 2018 40, 2019 `*`, 2020 44, 2021 46 -> points 40, 44, 46 lie
+     * on 40 + 2 (x - 2018): slope 2, se ~0 and p ~0 (xbar = 2019.67 is not
+     * exact in binary, so residuals are ~1e-15, not 0; a suppressed NaN in the
+     * fit would make everything NaN). 06003: 2019 has denominator 10 <
+     * min_denominator 20 (value 90, far off the line): low_denominator,
+     * also left out -> slope 2 again. Change: 46 - 40 = 6 from 2018. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": [" IND("x", "Health", "") "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "06001,2018,40,,\n06001,2019,*,,\n06001,2020,44,,\n"
+            "06001,2021,46,,\n"
+            "06003,2018,40,40,100\n06003,2019,90,9,10\n"
+            "06003,2020,44,44,100\n06003,2021,46,46,100\n",
+            NULL);
+    const char *ids[] = {"06001", "06003"};
+    for (int k = 0; k < 2; k++) {
+        sc_indicator_result r = ires(&f, ids[k], 0);
+        ck_assert_double_eq_tol(r.slope, 2, TOL);
+        ck_assert(r.p < 1e-9);
+        ck_assert_str_eq(r.status, "improving");
+        long gi = f.r->gi_first[geo(&f, ids[k]) * 1 + 0];
+        ck_assert_int_ge(gi, 0);
+        const sc_trend *t = &f.r->groups[gi].trend;
+        ck_assert_int_eq(t->n, 3);
+        ck_assert_double_eq_tol(t->change, 6, TOL);
+        ck_assert_int_eq(t->change_from_year, 2018);
+    }
+    fx_close(&f);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1074,6 +1110,7 @@ suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("compute:latest_year");
     tcase_add_test(tc, compute_latest_year_no_fallback);
+    tcase_add_test(tc, compute_trend_skips_suppressed_points);
     suite_add_tcase(s, tc);
     tc = tcase_create("compute:api");
     tcase_add_test(tc, compute_rejects_bad_arguments);
