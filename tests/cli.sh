@@ -97,8 +97,9 @@ check no-manifest 3 "scorecard.json.*No such file" -- "$sc" validate "$tmp/noman
 
 # build: writes JSON and CSV; nothing on bad data; previous output kept
 out=$tmp/build-out
-check build 0 'wrote .*scorecard.json' -- "$sc" build -o "$out"
+check build 0 'wrote .*scorecard.xlsx' -- "$sc" build -o "$out"
 if [ -s "$out/scorecard.json" ] && [ -s "$out/scorecard.csv" ] &&
+        [ -s "$out/scorecard.xlsx" ] &&
         [ "$(wc -l <"$out/scorecard.csv")" -eq 41629 ]; then
     echo "ok   build-files"; pass=$((pass + 1))
 else
@@ -120,6 +121,12 @@ else
     echo "FAIL build-split-files"; fail=$((fail + 1))
 fi
 check build-bad-format 2 "bad value 'xml' for --format" -- "$sc" build --format xml
+"$sc" build -o "$tmp/x2" -q --format xlsx
+if cmp -s "$out/scorecard.xlsx" "$tmp/x2/scorecard.xlsx"; then
+    echo "ok   build-xlsx-identical"; pass=$((pass + 1))
+else
+    echo "FAIL build-xlsx-identical"; fail=$((fail + 1))
+fi
 check build-unwritable 3 "cannot create" -- "$sc" build -o /proc/scorecard-out
 check build-strict 2 "--strict goes with validate" -- "$sc" build --strict
 

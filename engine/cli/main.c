@@ -194,14 +194,17 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         sc_results_free(res);
         return EXIT_IO;
     }
-    char *json = NULL, *csv = NULL, *split = NULL;
-    if (asprintf(&json, "%s/scorecard.json", opt->outdir) < 0 ||
+    char *json = NULL, *csv = NULL, *split = NULL, *xlsx = NULL;
+    if (asprintf(&xlsx, "%s/scorecard.xlsx", opt->outdir) < 0 ||
+        asprintf(&json, "%s/scorecard.json", opt->outdir) < 0 ||
         asprintf(&csv, "%s/scorecard.csv", opt->outdir) < 0 ||
         asprintf(&split, "%s/json", opt->outdir) < 0) {
         fputs("scorecard: out of memory\n", stderr);
         sc_results_free(res);
         return EXIT_INTERNAL;
     }
+    if (opt->want_xlsx && st == SC_OK)
+        st = sc_write_xlsx(res, xlsx, diags);
     if (opt->want_json && st == SC_OK)
         st = sc_write_json(res, json, diags);
     if (opt->want_json && opt->split && st == SC_OK)
@@ -214,6 +217,8 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         rc = st == SC_ERR_IO ? EXIT_IO : st == SC_ERR_DATA ? EXIT_DATA
                                                            : EXIT_INTERNAL;
     } else if (!opt->quiet) {
+        if (opt->want_xlsx)
+            printf("wrote %s\n", xlsx);
         if (opt->want_json)
             printf("wrote %s\n", json);
         if (opt->want_json && opt->split)
@@ -222,6 +227,7 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         if (opt->want_csv)
             printf("wrote %s\n", csv);
     }
+    free(xlsx);
     free(json);
     free(csv);
     free(split);

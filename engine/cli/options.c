@@ -23,7 +23,7 @@ cli_help(void)
         "\n"
         "Commands:\n"
         "  build [DATASET]                 validate, compute and write the scorecard\n"
-        "                                  (JSON and CSV) into -o DIR\n"
+        "                                  (XLSX, JSON and CSV) into -o DIR\n"
         "  validate [DATASET]              check a dataset; report every problem\n"
         "                                  as file:line:column\n"
         "  show GEO [DATASET]              one county's scorecard in the terminal;\n"
@@ -37,7 +37,7 @@ cli_help(void)
         "Options:\n"
         "  -o, --output DIR                build: output directory (default\n"
         "                                  scorecard-out)\n"
-        "  --format json,csv               build: formats to write (default both)\n"
+        "  --format xlsx,json,csv          build: formats to write (default all)\n"
         "  --split                         build: also json/<geo_id>.json per county\n"
         "  --format text|json|github       validate: report format (default text;\n"
         "                                  github prints ::error annotations)\n"
@@ -208,9 +208,9 @@ cli_parse(int argc, char **argv, cli_options *opt)
             opt->outdir = "scorecard-out";
         if (saw_strict)
             return usage_error("--strict goes with validate, not build");
-        opt->want_json = opt->want_csv = 1;
+        opt->want_json = opt->want_csv = opt->want_xlsx = 1;
         if (format) {
-            opt->want_json = opt->want_csv = 0;
+            opt->want_json = opt->want_csv = opt->want_xlsx = 0;
             char *copy = strdup(format);
             if (!copy)
                 return usage_error("out of memory");
@@ -221,24 +221,26 @@ cli_parse(int argc, char **argv, cli_options *opt)
                     opt->want_json = 1;
                 else if (strcmp(t, "csv") == 0)
                     opt->want_csv = 1;
+                else if (strcmp(t, "xlsx") == 0)
+                    opt->want_xlsx = 1;
                 else {
-                    int soon = strcmp(t, "xlsx") == 0 ||
-                               strcmp(t, "html") == 0;
+                    int soon = strcmp(t, "html") == 0;
                     int rc = soon ? usage_error("format '%s' is not available "
                                                 "in this version yet; "
-                                                "available: json, csv",
+                                                "available: xlsx, json, csv",
                                                 t)
                                   : usage_error("bad value '%s' for --format; "
-                                                "expected a list of json, csv",
+                                                "expected a list of xlsx, json, "
+                                                "csv",
                                                 t);
                     free(copy); /* t points into copy: free it after use */
                     return rc;
                 }
             }
             free(copy);
-            if (!opt->want_json && !opt->want_csv)
-                return usage_error("--format needs at least one of json, "
-                                   "csv");
+            if (!opt->want_json && !opt->want_csv && !opt->want_xlsx)
+                return usage_error("--format needs at least one of xlsx, "
+                                   "json, csv");
         }
         if (opt->split && !opt->want_json)
             return usage_error("--split writes JSON files; add json to "

@@ -98,6 +98,19 @@ SC_API sc_status sc_write_json(const sc_results *r, const char *path,
 SC_API sc_status sc_write_json_split(const sc_results *r, const char *dir,
                                      sc_diagnostics *diags);
 
+/**
+ * @brief Write the analyst's workbook (SPEC §5.2) to @p path, atomically.
+ *
+ * Sheets: Scorecard, Trends, one per indicator, Data (split into "Data 2",
+ * "Data 3"... past 1,048,575 rows), Indicators, About. The creation time
+ * is SOURCE_DATE_EPOCH when set, else a constant, so the same results give
+ * the same bytes. Datasets over 200,000 observations are written in
+ * libxlsxwriter's constant-memory mode (suppressed cells then carry no
+ * comments; the Data sheet's reason column still says why).
+ */
+SC_API sc_status sc_write_xlsx(const sc_results *r, const char *path,
+                               sc_diagnostics *diags);
+
 /** @brief Write the long table (SPEC §5.3) to @p path, atomically. */
 SC_API sc_status sc_write_csv(const sc_results *r, const char *path,
                               sc_diagnostics *diags);
