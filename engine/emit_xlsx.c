@@ -571,7 +571,15 @@ data_sheet(xctx *x, int part, size_t rows)
     opt.columns = ptrs;
     /* a table needs at least one data row */
     lxw_row_t last = (lxw_row_t)(rows ? rows : 1);
-    keep(x, worksheet_add_table(ws, 0, 0, last, NDATA - 1, &opt));
+    if (x->constant_memory) {
+        /* libxlsxwriter cannot write tables in constant-memory mode: a
+         * header row with an autofilter instead (README, About sheet) */
+        for (lxw_col_t c = 0; c < NDATA; c++)
+            str(x, ws, 0, c, data_cols[c], x->header);
+        keep(x, worksheet_autofilter(ws, 0, 0, last, NDATA - 1));
+    } else {
+        keep(x, worksheet_add_table(ws, 0, 0, last, NDATA - 1, &opt));
+    }
     keep(x, worksheet_set_column(ws, 0, 0, 8, NULL));
     keep(x, worksheet_set_column(ws, 1, 1, 16, NULL));
     keep(x, worksheet_set_column(ws, 3, 3, 22, NULL));
@@ -766,7 +774,9 @@ write_about(xctx *x)
         str(x, ws, row++, 0, "Note", x->bold);
         str(x, ws, row - 1, 1,
             "Large dataset: written in constant-memory mode, so suppressed "
-            "cells carry no comments (see the reason column of Data).",
+            "cells carry no comments (the reason column of Data says why) "
+            "and the Data sheets are plain ranges with an autofilter rather "
+            "than Excel tables.",
             x->wrap);
     }
     keep(x, worksheet_set_column(ws, 0, 0, 26, NULL));

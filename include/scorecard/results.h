@@ -105,8 +105,9 @@ SC_API sc_status sc_write_json_split(const sc_results *r, const char *dir,
  * "Data 3"... past 1,048,575 rows), Indicators, About. The creation time
  * is SOURCE_DATE_EPOCH when set, else a constant, so the same results give
  * the same bytes. Datasets over 200,000 observations are written in
- * libxlsxwriter's constant-memory mode (suppressed cells then carry no
- * comments; the Data sheet's reason column still says why).
+ * libxlsxwriter's constant-memory mode: suppressed cells then carry no
+ * comments (the Data sheet's reason column still says why) and the Data
+ * sheets are ranges with an autofilter instead of Excel tables.
  */
 SC_API sc_status sc_write_xlsx(const sc_results *r, const char *path,
                                sc_diagnostics *diags);
