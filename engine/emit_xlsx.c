@@ -41,8 +41,8 @@ typedef struct xctx {
     int constant_memory;
     lxw_error err;          /* first libxlsxwriter error */
     /* formats */
-    lxw_format *header, *title, *wrap, *text, *integer, *pct[5], *pvalue,
-        *note, *bold;
+    lxw_format *header, *title, *wrap, *text, *words, *integer, *pct[5],
+        *pvalue, *note, *bold;
     char **sheet_names;     /* per indicator */
     sc_buf tmp;
 } xctx;
@@ -102,6 +102,19 @@ suppressed(xctx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                             "indicator's minimum (low_denominator)."
                           : "Suppressed by the source (source_suppressed).";
     keep(x, worksheet_write_comment(ws, row, col, why));
+}
+
+/* A status word for people: "no_significant_change" -> "no significant
+ * change" (the JSON and CSV keep the machine words). */
+static const char *
+human(xctx *x, const char *word)
+{
+    if (!word)
+        return NULL;
+    sc_buf_reset(&x->tmp);
+    for (const char *p = word; *p; p++)
+        sc_buf_append(&x->tmp, *p == '_' ? " " : p, 1);
+    return x->tmp.data ? x->tmp.data : "";
 }
 
 /* A valid, unique sheet name (<= 31 characters, none of []:*?/\). */
@@ -253,6 +266,7 @@ write_scorecard(xctx *x)
     if (last >= 1)
         keep(x, worksheet_autofilter(ws, 0, 0, last, ncols - 1));
     worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0); /* one page wide when printed */
     worksheet_repeat_rows(ws, 0, 0);
     worksheet_activate(ws);
 }
@@ -274,7 +288,7 @@ write_trends(xctx *x)
         "Status", "Slope (points a year)", "p-value", "Goal met by (year)",
         "Pace toward the goal year"};
     const int nh = (int)(sizeof head / sizeof *head);
-    keep(x, worksheet_set_row(ws, 0, 32, NULL));
+    keep(x, worksheet_set_row(ws, 0, 48, NULL));
     for (int c = 0; c < nh; c++)
         str(x, ws, 0, (lxw_col_t)c, head[c], x->header);
     lxw_row_t row = 1;
@@ -302,19 +316,20 @@ write_trends(xctx *x)
                                                                  : 0;
                 if (t->status != SC_TREND_NONE)
                     num(x, ws, row, 4, arrow, x->integer);
-                const char *st = sc_trend_status_str(t->status);
-                str(x, ws, row, 5, st, x->text);
+                str(x, ws, row, 5, human(x, sc_trend_status_str(t->status)),
+                    x->words);
                 num(x, ws, row, 6, t->slope, x->pct[3]);
                 num(x, ws, row, 7, t->p, x->pvalue);
                 if (t->projection == SC_PROJ_PROJECTED)
                     num(x, ws, row, 8, t->projected_year, x->integer);
                 else if (t->projection == SC_PROJ_TARGET_MET)
-                    str(x, ws, row, 8, "met", x->text);
+                    str(x, ws, row, 8, "met", x->words);
                 else if (t->projection == SC_PROJ_BEYOND)
-                    str(x, ws, row, 8, "beyond 100 years", x->text);
+                    str(x, ws, row, 8, "beyond 100 years", x->words);
                 else if (t->projection == SC_PROJ_NOT_PROJECTED)
-                    str(x, ws, row, 8, "not on this trend", x->text);
-                str(x, ws, row, 9, sc_trend_pace_str(t->pace), x->text);
+                    str(x, ws, row, 8, "not on this trend", x->words);
+                str(x, ws, row, 9, human(x, sc_trend_pace_str(t->pace)),
+                    x->words);
             }
             row++;
         }
@@ -331,12 +346,16 @@ write_trends(xctx *x)
     }
     keep(x, worksheet_set_column(ws, 0, 0, 7, NULL));
     keep(x, worksheet_set_column(ws, 1, 1, 18, NULL));
-    keep(x, worksheet_set_column(ws, 2, 2, 46, NULL));
-    keep(x, worksheet_set_column(ws, 3, 4, 9, NULL));
-    keep(x, worksheet_set_column(ws, 5, 5, 22, NULL));
-    keep(x, worksheet_set_column(ws, 6, 8, 12, NULL));
-    keep(x, worksheet_set_column(ws, 9, 9, 22, NULL));
+    keep(x, worksheet_set_column(ws, 2, 2, 60, NULL));
+    keep(x, worksheet_set_column(ws, 3, 3, 10, NULL));
+    keep(x, worksheet_set_column(ws, 4, 4, 7, NULL));
+    keep(x, worksheet_set_column(ws, 5, 5, 24, NULL));
+    keep(x, worksheet_set_column(ws, 6, 7, 12, NULL));
+    keep(x, worksheet_set_column(ws, 8, 8, 18, NULL));
+    keep(x, worksheet_set_column(ws, 9, 9, 24, NULL));
     worksheet_freeze_panes(ws, 1, 2);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
     worksheet_repeat_rows(ws, 0, 0);
 }
 
@@ -392,7 +411,7 @@ write_indicator(xctx *x, size_t i, ranked *order)
     str(x, ws, 1, 0, sub, x->note);
     lxw_row_t hr = 2;
     lxw_col_t bc = (lxw_col_t)(dc + nt + 1); /* benchmark block */
-    keep(x, worksheet_set_row(ws, hr, 32, NULL));
+    keep(x, worksheet_set_row(ws, hr, 48, NULL));
     str(x, ws, hr, 0, "FIPS", x->header);
     str(x, ws, hr, 1, "County", x->header);
     for (int y = 0; y < ny; y++)
@@ -461,14 +480,14 @@ write_indicator(xctx *x, size_t i, ranked *order)
             num(x, ws, row, (lxw_col_t)(dc + 2), gr->of, x->integer);
         }
         const sc_trend *t = &gr->trend;
-        str(x, ws, row, (lxw_col_t)(dc + 4), sc_trend_status_str(t->status),
-            x->text);
+        str(x, ws, row, (lxw_col_t)(dc + 4),
+            human(x, sc_trend_status_str(t->status)), x->words);
         num(x, ws, row, (lxw_col_t)(dc + 5), t->slope, x->pct[3]);
         if (t->projection == SC_PROJ_PROJECTED)
             num(x, ws, row, (lxw_col_t)(dc + 6), t->projected_year,
                 x->integer);
         else if (t->projection == SC_PROJ_TARGET_MET)
-            str(x, ws, row, (lxw_col_t)(dc + 6), "met", x->text);
+            str(x, ws, row, (lxw_col_t)(dc + 6), "met", x->words);
     }
     lxw_row_t last = (lxw_row_t)(hr + n);
     lxw_row_t brow = (lxw_row_t)(hr + 1 + (size_t)nb);
@@ -516,17 +535,21 @@ write_indicator(xctx *x, size_t i, ranked *order)
     keep(x, worksheet_set_column(ws, 1, 1, 18, NULL));
     if (ny > 0)
         keep(x, worksheet_set_column(ws, yc, (lxw_col_t)(dc - 1), 7, NULL));
-    keep(x, worksheet_set_column(ws, dc, (lxw_col_t)(dc + 3), 10, NULL));
+    keep(x, worksheet_set_column(ws, dc, (lxw_col_t)(dc + 2), 10, NULL));
+    keep(x, worksheet_set_column(ws, (lxw_col_t)(dc + 3),
+                                 (lxw_col_t)(dc + 3), 12, NULL));
     keep(x, worksheet_set_column(ws, (lxw_col_t)(dc + 4),
                                  (lxw_col_t)(dc + 4), 20, NULL));
     keep(x, worksheet_set_column(ws, (lxw_col_t)(dc + 5),
                                  (lxw_col_t)(dc + 6), 11, NULL));
-    keep(x, worksheet_set_column(ws, bc, (lxw_col_t)(bc + 2), 10, NULL));
+    keep(x, worksheet_set_column(ws, bc, (lxw_col_t)(bc + 2), 11, NULL));
     worksheet_freeze_panes(ws, hr + 1, 2);
     if (last > hr)
         keep(x, worksheet_autofilter(ws, hr, 0, last,
                                      (lxw_col_t)(dc + nt - 1)));
     worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_repeat_rows(ws, hr, hr);
 }
 
 /* ----------------------------------------------------------------- Data */
@@ -704,6 +727,8 @@ write_indicators(xctx *x)
     keep(x, worksheet_set_column(ws, 13, 13, 60, NULL));
     keep(x, worksheet_set_column(ws, 14, 15, 36, NULL));
     worksheet_freeze_panes(ws, 1, 2);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
 }
 
 static void
@@ -808,6 +833,8 @@ make_formats(xctx *x)
     format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
     x->text = workbook_add_format(wb);
     format_set_align(x->text, LXW_ALIGN_VERTICAL_TOP);
+    x->words = workbook_add_format(wb); /* words beside numbers */
+    format_set_indent(x->words, 1);
     x->integer = workbook_add_format(wb);
     format_set_num_format(x->integer, "0");
     static const char *const fmt[5] = {"0", "0.0", "0.00", "0.000", "0.0000"};

@@ -8,3 +8,16 @@ trap 'rm -rf "$tmp"' EXIT
 "$1" build -o "$tmp/out" --format xlsx,json -q || exit 1
 /usr/bin/python3 "$2/tests/xlsx-test.py" "$tmp/out/scorecard.xlsx" \
     "$tmp/out/scorecard.json"
+status=$?
+# SOURCE_DATE_EPOCH sets the workbook's creation time (reproducible builds)
+SOURCE_DATE_EPOCH=1700000000 "$1" build -o "$tmp/epoch" --format xlsx -q || exit 1
+if ! /usr/bin/python3 - "$tmp/epoch/scorecard.xlsx" <<'PY'
+import sys, zipfile
+core = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()
+sys.exit(0 if "2023-11-14T22:13:20Z" in core else 1)
+PY
+then
+    echo "FAIL: SOURCE_DATE_EPOCH not used as the creation time"
+    status=1
+fi
+exit $status
