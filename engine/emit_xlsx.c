@@ -135,11 +135,12 @@ sheet_name(char **taken, size_t ntaken, const char *want)
     static const char *const reserved[] = {"Scorecard", "Trends", "Data",
                                            "Indicators", "About", "History"};
     for (int k = 1;; k++) {
-        char cand[40];
-        if (k == 1)
-            snprintf(cand, sizeof cand, "%s", base);
-        else
-            snprintf(cand, sizeof cand, "%.*s~%d", 27, base, k);
+        char cand[48], suffix[16] = "";
+        if (k > 1)
+            snprintf(suffix, sizeof suffix, "~%d", k);
+        /* keep the whole name within 31 characters, suffix included */
+        snprintf(cand, sizeof cand, "%.*s%s", (int)(31 - strlen(suffix)),
+                 base, suffix);
         int clash = 0;
         for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
             clash |= strcasecmp(cand, reserved[i]) == 0 ||

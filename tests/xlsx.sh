@@ -20,4 +20,28 @@ then
     echo "FAIL: SOURCE_DATE_EPOCH not used as the creation time"
     status=1
 fi
+# sheet names: at most 31 characters and unique, even when two long
+# indicator ids share their first 31 characters
+mkdir -p "$tmp/long"
+cat >"$tmp/long/scorecard.json" <<'JSON'
+{ "title": "Long ids", "indicators": [
+  { "id": "children_with_a_dental_visit_this_year", "name": "A",
+    "domain": "Health", "file": "a.csv" },
+  { "id": "children_with_a_dental_visit_this_month", "name": "B",
+    "domain": "Health", "file": "a.csv" } ] }
+JSON
+printf 'geo_id,year,value\n06001,2020,50\n06003,2020,60\n' >"$tmp/long/a.csv"
+"$1" build "$tmp/long" -o "$tmp/long/out" --format xlsx -q || exit 1
+if ! /usr/bin/python3 - "$tmp/long/out/scorecard.xlsx" <<'PY'
+import sys, openpyxl
+names = openpyxl.load_workbook(sys.argv[1]).sheetnames
+print("sheets:", names)
+want = ["Scorecard", "Trends", "children_with_a_dental_visit_th",
+        "children_with_a_dental_visit_~2", "Data", "Indicators", "About"]
+sys.exit(0 if names == want else 1)
+PY
+then
+    echo "FAIL: sheet names not truncated to 31 characters and unique"
+    status=1
+fi
 exit $status
