@@ -17,10 +17,12 @@
 #include <strings.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zlib.h>
 
 #include <scorecard/version.h>
 
 #include "compute.h"
+#include "output.h"
 
 #define EXCEL_ROWS 1048576u            /* rows per sheet, header included */
 #define DATA_ROWS (EXCEL_ROWS - 1)     /* data rows per Data sheet */
@@ -809,6 +811,194 @@ write_about(xctx *x)
     keep(x, worksheet_set_column(ws, 1, 1, 100, NULL));
 }
 
+
+/* ------------------------------------------------------ verification */
+
+/* libxlsxwriter ignores write errors on its own temporary files: on a full
+ * disk it produces a well-formed zip whose sheets are cut short. Before a
+ * workbook replaces the previous one, every XML part is inflated and must
+ * end with its closing tag. Returns 0 when the workbook is complete. */
+
+static uint32_t
+le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+static uint16_t
+le16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static uint64_t
+le64(const unsigned char *p)
+{
+    return (uint64_t)le32(p) | (uint64_t)le32(p + 4) << 32;
+}
+
+/* Inflate one stored or deflated member and check how its text ends. */
+static int
+verify_member(FILE *f, uint64_t local, uint16_t method, uint64_t csize,
+              const char *name)
+{
+    unsigned char h[30];
+    if (fseeko(f, (off_t)local, SEEK_SET) || fread(h, 1, 30, f) != 30 ||
+        le32(h) != 0x04034b50)
+        return -1;
+    if (fseeko(f, (off_t)(local + 30 + le16(h + 26) + le16(h + 28)),
+               SEEK_SET))
+        return -1;
+    char tail[64];
+    size_t tl = 0;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (method == 8 && inflateInit2(&z, -MAX_WBITS) != Z_OK)
+        return -1;
+    unsigned char in[16384], out[16384];
+    uint64_t left = csize;
+    int rc = 0, done = 0;
+    while (left > 0 && !done && rc == 0) {
+        size_t want = left < sizeof in ? (size_t)left : sizeof in;
+        if (fread(in, 1, want, f) != want) {
+            rc = -1;
+            break;
+        }
+        left -= want;
+        if (method == 0) {
+            size_t keep_n = want < sizeof tail ? want : sizeof tail;
+            if (tl + keep_n > sizeof tail) {
+                size_t drop = tl + keep_n - sizeof tail;
+                memmove(tail, tail + drop, tl - drop);
+                tl -= drop;
+            }
+            memcpy(tail + tl, in + want - keep_n, keep_n);
+            tl += keep_n;
+            continue;
+        }
+        z.next_in = in;
+        z.avail_in = (uInt)want;
+        while (z.avail_in > 0 || !done) {
+            z.next_out = out;
+            z.avail_out = sizeof out;
+            int zr = inflate(&z, Z_NO_FLUSH);
+            if (zr != Z_OK && zr != Z_STREAM_END && zr != Z_BUF_ERROR) {
+                rc = -1;
+                break;
+            }
+            size_t got = sizeof out - z.avail_out;
+            if (got) {
+                size_t keep_n = got < sizeof tail ? got : sizeof tail;
+                if (tl + keep_n > sizeof tail) {
+                    size_t drop = tl + keep_n - sizeof tail;
+                    memmove(tail, tail + drop, tl - drop);
+                    tl -= drop;
+                }
+                memcpy(tail + tl, out + got - keep_n, keep_n);
+                tl += keep_n;
+            }
+            if (zr == Z_STREAM_END)
+                done = 1;
+            if (got == 0 && z.avail_in == 0)
+                break;
+        }
+    }
+    if (method == 8)
+        inflateEnd(&z);
+    if (rc != 0 || (method == 8 && !done))
+        return -1;
+    while (tl > 0 && strchr(" \r\n\t", tail[tl - 1]))
+        tl--;
+    if (tl == 0 || tail[tl - 1] != '>')
+        return -1;
+    /* worksheets must be whole: the last tag closes the root */
+    if (strncmp(name, "xl/worksheets/sheet", 19) == 0) {
+        static const char end[] = "</worksheet>";
+        size_t el = sizeof end - 1;
+        if (tl < el || memcmp(tail + tl - el, end, el) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+verify_xlsx(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    int rc = -1;
+    unsigned char e[22], *cd = NULL;
+    if (fseeko(f, -22, SEEK_END) || fread(e, 1, 22, f) != 22 ||
+        le32(e) != 0x06054b50)
+        goto out;
+    uint64_t entries = le16(e + 10), cd_size = le32(e + 12),
+             cd_off = le32(e + 16);
+    if (entries == 0xFFFF || cd_off == 0xFFFFFFFFu || cd_size == 0xFFFFFFFFu) {
+        /* zip64: locator just before the end record */
+        unsigned char loc[20], z64[56];
+        if (fseeko(f, -42, SEEK_END) || fread(loc, 1, 20, f) != 20 ||
+            le32(loc) != 0x07064b50 ||
+            fseeko(f, (off_t)le64(loc + 8), SEEK_SET) ||
+            fread(z64, 1, 56, f) != 56 || le32(z64) != 0x06064b50)
+            goto out;
+        entries = le64(z64 + 32);
+        cd_size = le64(z64 + 40);
+        cd_off = le64(z64 + 48);
+    }
+    if (entries == 0 || cd_size > (64u << 20))
+        goto out;
+    cd = malloc((size_t)cd_size);
+    if (!cd || fseeko(f, (off_t)cd_off, SEEK_SET) ||
+        fread(cd, 1, (size_t)cd_size, f) != cd_size)
+        goto out;
+    size_t p = 0;
+    for (uint64_t k = 0; k < entries; k++) {
+        if (p + 46 > cd_size || le32(cd + p) != 0x02014b50)
+            goto out;
+        uint16_t method = le16(cd + p + 10), nlen = le16(cd + p + 28),
+                 xlen = le16(cd + p + 30), clen = le16(cd + p + 32);
+        uint64_t csize = le32(cd + p + 20), usize = le32(cd + p + 24),
+                 local = le32(cd + p + 42);
+        if (p + 46 + nlen + xlen > cd_size)
+            goto out;
+        /* zip64 extra field: the 0xFFFFFFFF values, in this order */
+        for (size_t q = p + 46 + nlen; q + 4 <= p + 46 + nlen + xlen;) {
+            uint16_t id = le16(cd + q), sz = le16(cd + q + 2);
+            if (id == 0x0001) {
+                size_t r = q + 4;
+                if (usize == 0xFFFFFFFFu && r + 8 <= q + 4 + sz) {
+                    usize = le64(cd + r);
+                    r += 8;
+                }
+                if (csize == 0xFFFFFFFFu && r + 8 <= q + 4 + sz) {
+                    csize = le64(cd + r);
+                    r += 8;
+                }
+                if (local == 0xFFFFFFFFu && r + 8 <= q + 4 + sz)
+                    local = le64(cd + r);
+            }
+            q += 4u + sz;
+        }
+        char name[256];
+        size_t n = nlen < sizeof name - 1 ? nlen : sizeof name - 1;
+        memcpy(name, cd + p + 46, n);
+        name[n] = '\0';
+        if ((method == 0 || method == 8) && n > 4 &&
+            (strcmp(name + n - 4, ".xml") == 0 ||
+             strcmp(name + n - 5, ".rels") == 0) &&
+            verify_member(f, local, method, csize, name) != 0)
+            goto out;
+        p += 46u + nlen + xlen + clen;
+    }
+    rc = 0;
+out:
+    free(cd);
+    fclose(f);
+    return rc;
+}
+
 /* --------------------------------------------------------------- public */
 
 static void
@@ -885,6 +1075,7 @@ sc_write_xlsx(const sc_results *r, const char *path, sc_diagnostics *diags)
                                             ds->inds[i].id)))
             goto done;
 
+    sc_out_clean_stale(path);
     lxw_workbook_options opt = {.constant_memory = (uint8_t)x.constant_memory,
                                 .tmpdir = NULL,
                                 .use_zip64 = LXW_TRUE};
@@ -910,6 +1101,16 @@ sc_write_xlsx(const sc_results *r, const char *path, sc_diagnostics *diags)
     x.wb = NULL;
     if (e == LXW_NO_ERROR)
         e = x.err;
+    if (e == LXW_NO_ERROR && verify_xlsx(tmp) != 0) {
+        sc_diag_addf(diags, SC_SEV_ERROR, "io", path, 0, 0,
+                     "cannot write the workbook '%s': it came out incomplete "
+                     "(a full disk or a file-size limit?); the previous "
+                     "file, if any, is unchanged",
+                     path);
+        unlink(tmp);
+        st = SC_ERR_IO;
+        goto done;
+    }
     if (e != LXW_NO_ERROR) {
         sc_diag_addf(diags, SC_SEV_ERROR, "io", path, 0, 0,
                      "cannot write the workbook '%s': %s (the previous file, "

@@ -103,6 +103,13 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
         return report(g, rec, g->col[G_ID], "missing-geo-id",
                       "empty geo_id; expected an id such as 06037");
     long prev = sc_strtab_find(&ds->geo_ids, id, idn);
+    if (prev < 0 && ds->ngeos >= SC_MAX_GEOGRAPHIES) {
+        report(g, rec, g->col[G_ID], "limit",
+               "more than %u geographies; that is the limit (the rest of "
+               "the file is not read)",
+               SC_MAX_GEOGRAPHIES);
+        return SC_ERR_DATA;
+    }
     if (prev >= 0)
         return report(g, rec, g->col[G_ID], "duplicate-row",
                       "duplicate geo_id '%.*s' (first listed on line %lu)",

@@ -20,6 +20,10 @@
  * exactly (the spec's constant, not the exact normal quantile). */
 #define SC_Z90 1.645
 
+/* Documented limits (README "Limits"); past them: a clear error. */
+#define SC_MAX_GEOGRAPHIES 1000000u
+#define SC_MAX_SUBGROUPS 10000u
+
 /* ----------------------------------------------------------- macros */
 
 /* Pass a non-OK status up. */

@@ -414,6 +414,14 @@ on_row(void *vctx, const sc_csv_rec *rec)
         return SC_OK; /* reported; a bad row is not stored */
     size_t geo = (size_t)known;
     if (!ds->geo_path) {
+        if (ds->ngeos >= SC_MAX_GEOGRAPHIES &&
+            sc_strtab_find(&ds->geo_ids, id, idn) < 0) {
+            row_report(L, SC_SEV_ERROR, "limit", SC_COL_GEO_ID,
+                       "more than %u distinct geo_ids; that is the limit "
+                       "(the rest of the file is not read)",
+                       SC_MAX_GEOGRAPHIES);
+            return SC_ERR_DATA; /* stops reading this file */
+        }
         SC_TRY(sc_geo_intern(ds, id, idn, &geo));
         ds->geos[geo].known = ds->geos[geo].in_scope = 1;
     }
@@ -443,9 +451,19 @@ on_row(void *vctx, const sc_csv_rec *rec)
 
     /* subgroup, year label */
     size_t sg = 0;
-    if (len[SC_COL_SUBGROUP])
+    if (len[SC_COL_SUBGROUP]) {
+        if (ds->subgroups.count >= SC_MAX_SUBGROUPS &&
+            sc_strtab_find(&ds->subgroups, txt[SC_COL_SUBGROUP],
+                           len[SC_COL_SUBGROUP]) < 0) {
+            row_report(L, SC_SEV_ERROR, "limit", SC_COL_SUBGROUP,
+                       "more than %u distinct subgroups; that is the limit "
+                       "(the rest of the file is not read)",
+                       SC_MAX_SUBGROUPS);
+            return SC_ERR_DATA;
+        }
         SC_TRY(sc_strtab_intern(&ds->subgroups, txt[SC_COL_SUBGROUP],
                                 len[SC_COL_SUBGROUP], &sg));
+    }
     o.subgroup = (uint32_t)sg;
     if (is_range) {
         size_t lab;

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,10 +22,28 @@
 
 #define OUT_BUFFER (1u << 20)
 
+/* Remove temporary files an interrupted earlier run left beside path
+ * ("<path>.tmp-*"), so that a successful run leaves nothing behind. */
+void
+sc_out_clean_stale(const char *path)
+{
+    char *pattern = sc_asprintf("%s.tmp-*", path);
+    if (!pattern)
+        return;
+    glob_t g;
+    if (glob(pattern, GLOB_NOSORT, NULL, &g) == 0) {
+        for (size_t i = 0; i < g.gl_pathc; i++)
+            unlink(g.gl_pathv[i]);
+        globfree(&g);
+    }
+    free(pattern);
+}
+
 sc_status
 sc_out_open(sc_outfile *o, const char *path, sc_diagnostics *diags)
 {
     memset(o, 0, sizeof *o);
+    sc_out_clean_stale(path);
     o->path = sc_strdup(path);
     o->tmp = sc_asprintf("%s.tmp-XXXXXX", path);
     if (!o->path || !o->tmp) {

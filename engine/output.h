@@ -17,7 +17,10 @@ typedef struct sc_outfile {
     char *tmp;    /* temporary path in the same directory */
 } sc_outfile;
 
-/* Create a temporary file beside path. Reports to diags on failure. */
+/* Remove "<path>.tmp-*" files left by an interrupted run. Cannot fail. */
+void sc_out_clean_stale(const char *path);
+
+/* Create a temporary file beside path (after removing stale ones). Reports to diags on failure. */
 sc_status sc_out_open(sc_outfile *o, const char *path, sc_diagnostics *diags);
 /* Flush, sync and rename into place; on any failure remove the temporary
  * file, leave path untouched, report, and return SC_ERR_IO. */
