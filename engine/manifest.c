@@ -289,10 +289,9 @@ read_json(mctx *m, jdoc *doc, const char *path, const jdoc *ref,
     doc->root = cJSON_ParseWithLengthOpts(doc->text + start, doc->len - start,
                                           &end, 0);
     if (!doc->root) {
-        /* the checker accepted it: only a cJSON limit can get here */
-        size_t off = end ? (size_t)(end - doc->text) : 0;
-        report_syntax(m, doc, off > doc->len ? doc->len : off,
-                      "JSON that the parser accepts (nesting, size)");
+        /* the checker accepted it (nesting included): cJSON ran out of
+         * memory */
+        m->fatal = SC_ERR_NOMEM;
         return -1;
     }
     return 0;

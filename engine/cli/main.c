@@ -216,6 +216,9 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         report_diagnostics(stderr, diags, FMT_TEXT, opt->outdir, 1, 0);
         rc = st == SC_ERR_IO ? EXIT_IO : st == SC_ERR_DATA ? EXIT_DATA
                                                            : EXIT_INTERNAL;
+        if (rc == EXIT_INTERNAL)
+            fprintf(stderr, "scorecard: %s; nothing was replaced\n",
+                    sc_status_str(st));
     } else if (!opt->quiet) {
         if (opt->want_xlsx)
             printf("wrote %s\n", xlsx);
@@ -295,7 +298,17 @@ main(int argc, char **argv)
     sc_dataset *ds = NULL;
     sc_status st = sc_dataset_load(dataset, &lib, diags, &ds);
 
-    if (opt.command == CMD_BUILD || opt.command == CMD_SHOW) {
+    int fatal = st != SC_OK && st != SC_ERR_DATA && st != SC_ERR_IO;
+    if (fatal) {
+        /* out of memory or a bug: no data verdict to report */
+        for (size_t i = 0; i < sc_diagnostics_count(diags); i++) {
+            char line[1024];
+            sc_diag_format(sc_diagnostics_get(diags, i), line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+        }
+        fprintf(stderr, "scorecard: %s\n", sc_status_str(st));
+        rc = exit_for(st);
+    } else if (opt.command == CMD_BUILD || opt.command == CMD_SHOW) {
         /* validation first: nothing is written when there are errors */
         if (st != SC_OK || sc_diagnostics_count(diags) > 0)
             report_diagnostics(stderr, diags, FMT_TEXT, dataset,
@@ -334,8 +347,6 @@ main(int argc, char **argv)
             rc = EXIT_DATA;
         else
             rc = exit_for(st);
-        if (st != SC_OK && st != SC_ERR_DATA && st != SC_ERR_IO)
-            fprintf(stderr, "scorecard: %s\n", sc_status_str(st));
     } else {
         if (st != SC_OK) {
             report_diagnostics(stderr, diags, FMT_TEXT, dataset, 0, 0);

@@ -212,8 +212,10 @@ cli_parse(int argc, char **argv, cli_options *opt)
         if (format) {
             opt->want_json = opt->want_csv = opt->want_xlsx = 0;
             char *copy = strdup(format);
-            if (!copy)
-                return usage_error("out of memory");
+            if (!copy) {
+                fputs("scorecard: out of memory\n", stderr);
+                return EXIT_INTERNAL;
+            }
             char *save = NULL;
             for (char *t = strtok_r(copy, ",", &save); t;
                  t = strtok_r(NULL, ",", &save)) {
