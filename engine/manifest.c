@@ -222,21 +222,23 @@ read_json(mctx *m, jdoc *doc, const char *path, const jdoc *ref,
         err = errno;
     else if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode))
         err = EISDIR;
-    else if (fstat(fileno(f), &sb) == 0 && sb.st_size > MAX_JSON_BYTES)
+    else if (!S_ISREG(sb.st_mode))
+        err = -1; /* a device or FIFO: never read it */
+    else if (sb.st_size > MAX_JSON_BYTES)
         err = EFBIG;
     if (err) {
         if (f)
             fclose(f);
         if (io_error)
             *io_error = 1;
+        const char *why = err > 0 ? strerror(err) : "not a regular file";
         if (ref)
             report_at(m, ref, ref_path, ref_depth, 0, SC_SEV_ERROR,
-                      "cannot read '%s': %s", path, strerror(err));
+                      "cannot read '%s': %s", path, why);
         else
             note_status(m, sc_diag_addf(m->diags, SC_SEV_ERROR,
                                         "unreadable-file", path, 0, 0,
-                                        "cannot read '%s': %s", path,
-                                        strerror(err)));
+                                        "cannot read '%s': %s", path, why));
         return -1;
     }
     sc_buf b = {0};
@@ -322,6 +324,25 @@ leaves_dataset(const char *path)
             p++;
     }
     return 0;
+}
+
+/* Whether path, once symlinks are resolved, lies outside the dataset
+ * directory (a committed symlink to /etc/passwd escapes like "../" does).
+ * A path that cannot be resolved is left to the reader to report. */
+static int
+resolves_outside(const sc_dataset *ds, const char *path)
+{
+    char *dir = realpath(ds->dir[0] ? ds->dir : ".", NULL);
+    char *real = realpath(path, NULL);
+    int out = 0;
+    if (dir && real) {
+        size_t n = strlen(dir);
+        out = !(strncmp(real, dir, n) == 0 &&
+                (real[n] == '/' || (n == 1 && dir[0] == '/')));
+    }
+    free(dir);
+    free(real);
+    return out;
 }
 
 /* ------------------------------------------------- indicator definitions */
@@ -716,6 +737,10 @@ catalog_path(const sc_dataset *ds, const char *use)
         char *p = name ? sc_path_join(dirs[i], name) : NULL;
         free(name);
         struct stat sb;
+        if (p && i == 0 && !ds->allow_outside && resolves_outside(ds, p)) {
+            free(p); /* the dataset's own definition links outside it */
+            continue;
+        }
         if (p && stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
             free(own);
             return p;
@@ -875,6 +900,18 @@ read_indicator(mctx *m, size_t i, const cJSON *entry, sc_indicator *ind)
     ind->path = sc_path_join(ds->dir, ind->file);
     if (!ind->path)
         goto nomem;
+    if (!ds->allow_outside && resolves_outside(ds, ind->path)) {
+        lookup(&e, "file", &fs);
+        if (fs.item)
+            bad_field(&e, &fs, "file '%s' is a link to a file outside the "
+                               "dataset directory; refused (pass "
+                               "--allow-outside-paths if you trust it)",
+                      ind->file);
+        else
+            bad_entry(&e, "the file is a link outside the dataset "
+                          "directory; refused");
+        return 0;
+    }
     ind->info.id = ind->id;
     ind->info.name = ind->name;
     ind->info.domain = ind->domain;
@@ -1037,8 +1074,17 @@ sc_manifest_load(sc_dataset *ds, const char *path, const sc_options *opt,
                             &ds->geo_ref_line, &ds->geo_ref_col);
         ds->geo_path = sc_path_join(ds->dir, geo);
         free(geo);
-        if (!ds->geo_path)
+        if (!ds->geo_path) {
             m.fatal = SC_ERR_NOMEM;
+        } else if (!ds->allow_outside && resolves_outside(ds, ds->geo_path)) {
+            report_at(&m, &m.manifest, gp, 1, 0, SC_SEV_ERROR,
+                      "geographies '%s' is a link to a file outside the "
+                      "dataset directory; refused (pass "
+                      "--allow-outside-paths if you trust it)",
+                      ds->geo_path);
+            free(ds->geo_path);
+            ds->geo_path = NULL;
+        }
     }
     char *scope = top_string(&m, "scope", 0);
     if (scope) {
