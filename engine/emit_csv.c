@@ -56,7 +56,8 @@ number(FILE *f, double x)
     if (!isfinite(x))
         return;
     char buf[48];
-    fwrite(buf, 1, sc_fmt_number(buf, x), f);
+    size_t n = sc_fmt_number(buf, x);
+    fwrite(buf, 1, n, f);
 }
 
 /* An integer cell where 0 means null. */

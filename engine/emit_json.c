@@ -267,6 +267,12 @@ flags(jw *w, int unstable)
 static void
 trend(jw *w, const sc_trend *t, int present)
 {
+    sc_trend none;
+    if (!t) { /* no series at all: every field null */
+        sc_trend_clear(&none);
+        t = &none;
+        present = 0;
+    }
     open_(w, '{');
     key(w, "from_year");
     int0(w, present && t->has_window ? t->from_year : 0);
