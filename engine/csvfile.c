@@ -142,6 +142,12 @@ finish_record(reader *r)
     for (size_t i = 0; i < nf; i++)
         r->ptrs[i] = r->bytes.data + r->offs[i];
     for (size_t i = 0; i < nf; i++) {
+        if (memchr(r->ptrs[i], '\0', r->lens[i])) {
+            report_field(r, i, "nul-byte",
+                         "field contains a NUL byte; the file is binary or "
+                         "not UTF-8 (UTF-16?); save it as UTF-8 text");
+            goto skip;
+        }
         size_t ok = sc_utf8_valid_prefix(r->ptrs[i], r->lens[i]);
         if (ok != r->lens[i]) {
             report_field(r, i, "invalid-utf8",

@@ -217,6 +217,21 @@ hexdigit(char ch)
            (ch >= 'A' && ch <= 'F');
 }
 
+/* Four hex digits at i into *cp; -1 if not. */
+static int
+hex4(const chk *c, size_t i, unsigned *cp)
+{
+    unsigned v = 0;
+    for (size_t k = 0; k < 4; k++) {
+        if (i + k >= c->n || !hexdigit(c->s[i + k]))
+            return -1;
+        char h = c->s[i + k];
+        v = v * 16 + (unsigned)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+    }
+    *cp = v;
+    return 0;
+}
+
 static int
 check_string(chk *c)
 {
@@ -238,10 +253,22 @@ check_string(chk *c)
                 break;
             char e = c->s[c->i + 1];
             if (e == 'u') {
-                for (size_t k = 2; k < 6; k++)
-                    if (c->i + k >= c->n || !hexdigit(c->s[c->i + k]))
-                        return fail(c, c->i,
-                                    "four hex digits after \\u");
+                unsigned cp;
+                if (hex4(c, c->i + 2, &cp))
+                    return fail(c, c->i, "four hex digits after \\u");
+                if (cp >= 0xDC00 && cp <= 0xDFFF)
+                    return fail(c, c->i, "a character, not the second half "
+                                         "of a UTF-16 surrogate pair alone");
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    /* a pair: \uD83D\uDE00 */
+                    unsigned lo;
+                    if (c->i + 11 >= c->n || c->s[c->i + 6] != '\\' ||
+                        c->s[c->i + 7] != 'u' || hex4(c, c->i + 8, &lo) ||
+                        lo < 0xDC00 || lo > 0xDFFF)
+                        return fail(c, c->i, "a character, not half of a "
+                                             "UTF-16 surrogate pair alone");
+                    c->i += 6;
+                }
                 c->i += 6;
                 continue;
             }

@@ -291,7 +291,8 @@ START_TEST(sc_json_check_accepts_valid_documents)
 {
     static const char *const ok[] = {
         "{}", "[]", " {\"a\": [1, -2.5e3, true, false, null, \"x\\u00e9\"]} \n",
-        "\xEF\xBB\xBF{\"a\": {\"b\": {}}}", "0", "\"s\""};
+        "\xEF\xBB\xBF{\"a\": {\"b\": {}}}", "0", "\"s\"",
+        "\"\\ud83d\\ude00\""};
     for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
         size_t off;
         const char *what;
@@ -322,6 +323,10 @@ START_TEST(sc_json_check_points_at_the_offending_token)
     expect_bad("[01]", 1, "leading zeros");
     expect_bad("[tru]", 1, "a value");
     expect_bad("[\"a\\x\"]", 3, "valid escape");
+    /* lone UTF-16 surrogate halves (cJSON rejects them too) */
+    expect_bad("[\"\\ud800\"]", 2, "surrogate");
+    expect_bad("[\"\\udc00\"]", 2, "surrogate");
+    expect_bad("[\"\\ud800\\u0041\"]", 2, "surrogate");
     /* missing ':' */
     expect_bad("{\"a\" 1}", 5, "':'");
     /* empty file */

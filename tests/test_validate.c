@@ -591,6 +591,30 @@ START_TEST(validate_min_denominator_is_an_integer)
 }
 END_TEST
 
+
+START_TEST(validate_rejects_nul_bytes)
+{
+    /* a NUL inside a field (found by the fuzzer: it truncated ids) */
+    static const char csv[] = "geo_id,year,value\n060\0" "01,2020,50\n";
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"x.csv\"}]}\n");
+    char path[4200];
+    snprintf(path, sizeof path, "%s/x.csv", dir);
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fwrite(csv, 1, sizeof csv - 1, f);
+    fclose(f);
+    tu_load l = tu_load_dir(dir);
+    TU_ASSERT_DIAG(l.diags, "nul-byte", SC_SEV_ERROR, "x.csv", 2, 1,
+                   "NUL byte");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -637,6 +661,7 @@ suite(void)
     tcase_add_test(tc, validate_messages_ignore_host_locale);
     tcase_add_test(tc, validate_truncated_json_text_stays_utf8);
     tcase_add_test(tc, validate_min_denominator_is_an_integer);
+    tcase_add_test(tc, validate_rejects_nul_bytes);
     suite_add_tcase(s, tc);
     tc = tcase_create("validate:sample");
     tcase_add_test(tc, validate_accepts_bundled_sample);
