@@ -47,6 +47,7 @@ typedef struct reader {
     sc_status st;          /* first fatal status */
     int stop;
     int header_bad;        /* the header row was rejected */
+    int cr_record;         /* a record in this line ended at a CR */
     int pending;           /* a record starts at the next non-blank byte */
     uint64_t rec_bytes;    /* bytes fed since the record started */
 } reader;
@@ -58,6 +59,15 @@ on_field(void *s, size_t len, void *data)
     reader *r = data;
     if (r->stop)
         return;
+    if (r->cr_record) {
+        /* a record ended at a CR and more follows on the same line */
+        sc_diag_addf(r->diags, SC_SEV_ERROR, "malformed-csv", r->path,
+                     r->line, 1,
+                     "this line holds a bare carriage return (CR) line "
+                     "ending; save the file with LF or CRLF line endings");
+        r->stop = 1;
+        return;
+    }
     if (r->nf >= SC_MAX_COLUMNS) {
         r->nf++;
         return;
@@ -189,8 +199,10 @@ skip:
 static void
 on_record(int c, void *data)
 {
-    (void)c;
-    finish_record(data);
+    reader *r = data;
+    if (c == '\r')
+        r->cr_record = 1; /* fine if "\n" ends the line next (CRLF) */
+    finish_record(r);
 }
 
 /* Report a libcsv parse error found while feeding line r->line, at the
@@ -226,7 +238,8 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
     r.ctx = ctx;
     r.between = 1;
 
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat sb;
     int err = 0;
     if (fd < 0)
@@ -244,10 +257,14 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
                      err > 0 ? strerror(err) : "not a regular file");
         return SC_ERR_DATA;
     }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     if (csv_init(&r.p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         close(fd);
         return SC_ERR_NOMEM;
     }
+    /* libcsv grows its field buffer 128 bytes at a time by default:
+     * quadratic for long fields */
+    csv_set_blk_size(&r.p, 64u * 1024u);
     char *buf = malloc(READ_CHUNK);
     if (!buf) {
         csv_free(&r.p);
@@ -300,11 +317,21 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
                     }
                 }
             }
+            r.cr_record = 0;
             if (r.pending) {
                 /* libcsv emits nothing for blank lines: the record starts
                  * at the first line with something else on it */
                 for (size_t q = pos; q < end; q++) {
                     char c = buf[q];
+                    if (c == '\r' && q + 1 < end && buf[q + 1] != '\n') {
+                        sc_diag_addf(diags, SC_SEV_ERROR, "malformed-csv",
+                                     path, r.line, 1,
+                                     "this line holds a bare carriage "
+                                     "return (CR) line ending; save the "
+                                     "file with LF or CRLF line endings");
+                        r.stop = 1;
+                        break;
+                    }
                     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
                         r.rec_line = r.line;
                         r.rec_offset = r.line_offset;
@@ -502,7 +529,10 @@ sc_csv_shorten(sc_buf *out, const char *s, size_t n)
     for (; i < n && chars < 60; i++) {
         unsigned char c = (unsigned char)s[i];
         sc_status st;
-        if (c == '\n')
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+            st = sc_buf_append(out, "\\u00A0", 6); /* a no-break space */
+            i++;
+        } else if (c == '\n')
             st = sc_buf_append(out, "\\n", 2);
         else if (c == '\r')
             st = sc_buf_append(out, "\\r", 2);

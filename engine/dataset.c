@@ -79,6 +79,24 @@ resolve_paths(sc_dataset *ds, const char *path, sc_diagnostics *diags)
     }
     if (!ds->dir || !ds->manifest_path)
         return SC_ERR_NOMEM;
+    if (!ds->allow_outside) {
+        char *dir = realpath(ds->dir[0] ? ds->dir : ".", NULL);
+        char *man = realpath(ds->manifest_path, NULL);
+        int out = dir && man &&
+                  !(strncmp(man, dir, strlen(dir)) == 0 &&
+                    man[strlen(dir)] == '/');
+        free(dir);
+        free(man);
+        if (out) {
+            sc_diag_addf(diags, SC_SEV_ERROR, "unreadable-file",
+                         ds->manifest_path, 0, 0,
+                         "the manifest '%s' is a link to a file outside the "
+                         "dataset directory; refused (pass "
+                         "--allow-outside-paths if you trust it)",
+                         ds->manifest_path);
+            return SC_ERR_IO;
+        }
+    }
     return SC_OK;
 }
 
@@ -104,6 +122,7 @@ sc_dataset_load(const char *path, const sc_options *opt,
     ds->alpha = 0.05;
     ds->rank_draws = 1000;
     ds->seed = 1;
+    ds->allow_outside = opt->allow_outside_paths;
     sc_status st = resolve_paths(ds, path, diags);
     if (st != SC_OK)
         goto fail;

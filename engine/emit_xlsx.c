@@ -61,6 +61,25 @@ static const char *
 cell_text(xctx *x, const char *s)
 {
     size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            /* XML 1.0 cannot hold them and libxlsxwriter does not escape
+             * them in chart caches: write U+FFFD instead */
+            sc_buf_reset(&x->tmp);
+            for (size_t k = 0; k < n && k < 3 * MAX_CELL_TEXT; k++) {
+                unsigned char d = (unsigned char)s[k];
+                if ((d < 0x20 && d != '\t' && d != '\n' && d != '\r') ||
+                    d == 0x7F)
+                    sc_buf_append(&x->tmp, "\xEF\xBF\xBD", 3);
+                else
+                    sc_buf_append(&x->tmp, s + k, 1);
+            }
+            s = x->tmp.data ? x->tmp.data : "";
+            n = strlen(s);
+            break;
+        }
+    }
     if (sc_utf8_chars(s, n) <= MAX_CELL_TEXT)
         return s;
     size_t chars = 0, i = 0;

@@ -127,6 +127,33 @@ sc_diag_count_only(sc_diagnostics *l, sc_severity sev)
     l->total[sev]++;
 }
 
+/* A copy of s with control characters written as \n, \r, \t or \xHH, so
+ * that no message can start a fake line (a forged "file:line: error" or a
+ * GitHub "::error" command) or drive a terminal. NULL when out of memory. */
+static char *
+escape_controls(const char *s)
+{
+    sc_buf b = {0};
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        sc_status st;
+        if (*p == '\n')
+            st = sc_buf_append(&b, "\\n", 2);
+        else if (*p == '\r')
+            st = sc_buf_append(&b, "\\r", 2);
+        else if (*p == '\t')
+            st = sc_buf_append(&b, "\\t", 2);
+        else if (*p < 0x20 || *p == 0x7F)
+            st = sc_buf_appendf(&b, "\\x%02X", *p);
+        else
+            st = sc_buf_append(&b, (const char *)p, 1);
+        if (st != SC_OK) {
+            sc_buf_free(&b);
+            return NULL;
+        }
+    }
+    return b.data ? b.data : sc_strdup("");
+}
+
 SC_API sc_status
 sc_diagnostics_add(sc_diagnostics *l, sc_severity sev, const char *code,
                    const char *file, unsigned long line, unsigned long column,
@@ -140,7 +167,7 @@ sc_diagnostics_add(sc_diagnostics *l, sc_severity sev, const char *code,
     if (sc_grow((void **)&l->items, &l->cap, l->count + 1, sizeof *l->items))
         return SC_ERR_NOMEM;
     char *f = sc_strdup(file ? file : "<input>");
-    char *m = sc_strdup(message);
+    char *m = escape_controls(message);
     char *c = sc_strdup(code ? code : "error");
     if (!f || !m || !c) {
         free(f);

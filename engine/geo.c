@@ -135,11 +135,13 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
         geo->info.level = SC_LEVEL_COUNTY;
     else if (sc_strieq(lv, ln, "state"))
         geo->info.level = SC_LEVEL_STATE;
-    else
+    else {
+        geo->known = 0; /* reported; no follow-on warnings about it */
         SC_TRY(report(g, rec, g->col[G_LEVEL], "bad-enum",
                       "bad level '%s' for geo_id '%.*s'; expected county or "
                       "state",
                       sc_csv_shorten(&g->tmp, lv, ln), (int)idn, id));
+    }
     if (g->col[G_POP] >= 0) {
         size_t pl = rec->lens[g->col[G_POP]];
         const char *ps = sc_trim(rec->fields[g->col[G_POP]], &pl);
@@ -167,6 +169,8 @@ sc_geo_load(sc_dataset *ds, sc_diagnostics *diags)
     sc_csv_ref ref = {ds->manifest_path, ds->geo_ref_line, ds->geo_ref_col};
     sc_status st = sc_csv_read(ds->geo_path, &ref, diags, on_geo_record, &g);
     sc_buf_free(&g.tmp);
+    if (!g.header_ok)
+        ds->geo_broken = 1; /* reported; do not flag every row after it */
     if (st == SC_ERR_DATA)
         st = SC_OK;
     return st;

@@ -164,6 +164,7 @@ struct sc_dataset {
     /* geographies */
     char *geo_path;         /* NULL when inferred */
     unsigned long geo_ref_line, geo_ref_col; /* "geographies" in manifest */
+    int geo_broken;         /* the geographies file could not be read */
     sc_geo *geos;
     size_t ngeos, geos_cap;
     sc_strtab geo_ids;      /* geo_ids index == geos index */

@@ -256,6 +256,9 @@ check_string(chk *c)
                 unsigned cp;
                 if (hex4(c, c->i + 2, &cp))
                     return fail(c, c->i, "four hex digits after \\u");
+                if (cp == 0)
+                    return fail(c, c->i, "a character other than NUL "
+                                         "(\\u0000 would cut the text short)");
                 if (cp >= 0xDC00 && cp <= 0xDFFF)
                     return fail(c, c->i, "a character, not the second half "
                                          "of a UTF-16 surrogate pair alone");
@@ -344,6 +347,22 @@ check_scalar(chk *c)
                          "false or null)");
 }
 
+/* Keys of the open objects, to find duplicates (manifests are small:
+ * past this many keys the duplicate check is skipped, never the rest). */
+#define MAX_KEYS 4096
+
+/* Whether the key just read (at start, n bytes) repeats one of the keys
+ * listed from `from`. */
+static int
+repeats(const chk *c, const size_t (*keys)[2], size_t from, size_t nk,
+        size_t start, size_t n)
+{
+    for (size_t k = from; k < nk; k++)
+        if (keys[k][1] == n && memcmp(c->s + keys[k][0], c->s + start, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Iterative check with an explicit stack of open containers. */
 int
 sc_json_check(const char *text, size_t len, size_t max_depth,
@@ -351,6 +370,9 @@ sc_json_check(const char *text, size_t len, size_t max_depth,
 {
     chk c = {text, len, 0, 0, NULL};
     char stack[1024];
+    size_t base[1024];          /* first key of each open object */
+    static __thread size_t keys[MAX_KEYS][2];
+    size_t nk = 0;
     size_t depth = 0;
     if (max_depth > sizeof stack)
         max_depth = sizeof stack;
@@ -370,6 +392,7 @@ sc_json_check(const char *text, size_t len, size_t max_depth,
                 fail(&c, c.i, "at most 1000 levels of nesting");
                 goto out;
             }
+            base[depth] = nk;
             stack[depth++] = ch;
             c.i++;
             ws(&c);
@@ -421,6 +444,7 @@ sc_json_check(const char *text, size_t len, size_t max_depth,
             (ch == ']' && stack[depth - 1] == '[')) {
             c.i++;
             depth--;
+            nk = base[depth]; /* forget the closed object's keys */
             goto after_value;
         }
         fail(&c, c.i, stack[depth - 1] == '{'
@@ -441,8 +465,20 @@ sc_json_check(const char *text, size_t len, size_t max_depth,
             fail(&c, c.i, "a key in double quotes");
             goto out;
         }
+        size_t kstart = c.i;
         if (check_string(&c))
             goto out;
+        if (nk < MAX_KEYS) {
+            if (repeats(&c, (const size_t(*)[2])keys, base[depth - 1], nk,
+                        kstart, c.i - kstart)) {
+                fail(&c, kstart, "a key not used before in this object "
+                                 "(a repeated key is ambiguous: keep one)");
+                goto out;
+            }
+            keys[nk][0] = kstart;
+            keys[nk][1] = c.i - kstart;
+            nk++;
+        }
         ws(&c);
         if (c.i >= c.n) {
             fail_eof(&c, "':' after the key");

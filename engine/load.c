@@ -219,6 +219,14 @@ cell(lctx *L, sc_col c, size_t *len)
 }
 
 /* A numeric cell: NaN when blank or a marker; reports non-numbers. */
+/* Whether s looks like digits grouped by commas ("1,234", "12,345.6"). */
+static int
+grouped(const char *s, size_t n)
+{
+    double v;
+    return memchr(s, ',', n) && sc_parse_number(s, n, ',', &v) == 0;
+}
+
 static double
 number(lctx *L, sc_col c, const char *s, size_t n, int allow_sep)
 {
@@ -243,14 +251,14 @@ number(lctx *L, sc_col c, const char *s, size_t n, int allow_sep)
                    "42.5, a blank, or a suppression marker (*, S, N/A, NA, "
                    "LNE, -)%s",
                    t,
-                   (memchr(s, ',', n) && !L->ind->thousands_sep)
+                   (grouped(s, n) && !L->ind->thousands_sep)
                        ? " (for 1,234 set \"thousands_separator\": \",\")"
                        : "");
     else
         row_report(L, SC_SEV_ERROR, "non-numeric", c,
                    "%s '%s' is not a number; expected a number or a blank%s",
                    sc_col_names[c], t,
-                   (memchr(s, ',', n) && !L->ind->thousands_sep)
+                   (grouped(s, n) && !L->ind->thousands_sep)
                        ? " (for 1,234 set \"thousands_separator\": \",\")"
                        : "");
     return NAN;
@@ -341,6 +349,8 @@ on_row(void *vctx, const sc_csv_rec *rec)
         if (known < 0 && ds->scope && is_fips5(id, idn) &&
             memcmp(id, ds->scope, 2) != 0)
             return SC_OK; /* another state's county: out of scope */
+        if (known < 0 && ds->geo_broken)
+            return SC_OK; /* the geographies file itself was reported */
         if (known < 0) {
             row_report(L, SC_SEV_ERROR, "unknown-geo-id", SC_COL_GEO_ID,
                        "geo_id '%s' is not in the geographies file %s",
@@ -529,6 +539,9 @@ sc_load_observations(sc_dataset *ds, size_t ii, sc_diagnostics *diags)
     size_t before = ds->nobs;
     size_t errors = sc_diagnostics_total(diags, SC_SEV_ERROR);
     sc_status st = sc_csv_read(L.ind->path, &ref, diags, on_row, &L);
+    if (st == SC_OK && L.data_rows == 0 && L.ind->loaded)
+        sc_diag_addf(diags, SC_SEV_WARNING, "no-rows-kept", L.ind->path, 1, 1,
+                     "the file has a header but no data rows");
     if (st == SC_OK && L.data_rows > 0 && ds->nobs == before &&
         L.kept_or_skipped_rows == 0 &&
         sc_diagnostics_total(diags, SC_SEV_ERROR) == errors)

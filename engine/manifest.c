@@ -9,11 +9,13 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 #include "jsonpos.h"
@@ -129,10 +131,29 @@ in_list(const char *key, const char *const *list)
     return 0;
 }
 
+/* A key shortened for messages (at most 40 bytes, whole characters). */
+static const char *
+short_key(char *buf, size_t size, const char *key)
+{
+    size_t n = strlen(key);
+    if (n < 40 && n < size) {
+        memcpy(buf, key, n + 1);
+        return buf;
+    }
+    size_t cut = 37 < size - 4 ? 37 : size - 4;
+    while (cut > 0 && ((unsigned char)key[cut] & 0xC0) == 0x80)
+        cut--;
+    memcpy(buf, key, cut);
+    strcpy(buf + cut, "...");
+    return buf;
+}
+
 /* Short JSON text of an item for messages. Caller frees. */
 static char *
 show(const cJSON *item)
 {
+    if (cJSON_IsNumber(item) && !isfinite(item->valuedouble))
+        return sc_strdup("a number too large for a double");
     char *p = cJSON_PrintUnformatted(item);
     if (!p)
         return sc_strdup("?");
@@ -215,11 +236,16 @@ read_json(mctx *m, jdoc *doc, const char *path, const jdoc *ref,
         m->fatal = SC_ERR_NOMEM;
         return -1;
     }
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     struct stat sb;
     int err = 0;
-    if (!f)
+    if (!f) {
         err = errno;
+        if (fd >= 0)
+            close(fd);
+    }
     else if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode))
         err = EISDIR;
     else if (!S_ISREG(sb.st_mode))
@@ -231,7 +257,10 @@ read_json(mctx *m, jdoc *doc, const char *path, const jdoc *ref,
             fclose(f);
         if (io_error)
             *io_error = 1;
-        const char *why = err > 0 ? strerror(err) : "not a regular file";
+        const char *why = err == EFBIG ? "larger than the 16 MiB limit for "
+                                         "a JSON file"
+                          : err > 0    ? strerror(err)
+                                       : "not a regular file";
         if (ref)
             report_at(m, ref, ref_path, ref_depth, 0, SC_SEV_ERROR,
                       "cannot read '%s': %s", path, why);
@@ -338,7 +367,8 @@ resolves_outside(const sc_dataset *ds, const char *path)
     if (dir && real) {
         size_t n = strlen(dir);
         out = !(strncmp(real, dir, n) == 0 &&
-                (real[n] == '/' || (n == 1 && dir[0] == '/')));
+                (real[n] == '/' || real[n] == '\0' ||
+                 (n == 1 && dir[0] == '/')));
     }
     free(dir);
     free(real);
@@ -475,10 +505,12 @@ check_keys(const entry_ctx *e)
             continue;
         const char *s = suggest(k, def_keys, entry_keys);
         sc_jstep p[3] = {{"indicators", 0}, {NULL, e->index}, {k, 0}};
+        char kb[48];
         report_at(e->m, &e->m->manifest, p, 3, 1, SC_SEV_ERROR,
                   "unknown indicator key '%s'%s%s%s; keys starting with x_ "
                   "are free for users",
-                  k, s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
+                  short_key(kb, sizeof kb, k), s ? " (did you mean '" : "",
+                  s ? s : "", s ? "'?)" : "");
     }
     if (e->cat && e->cat->root) {
         cJSON_ArrayForEach(it, e->cat->root) {
@@ -695,12 +727,15 @@ read_source(const entry_ctx *e, sc_indicator *ind, int *ok)
         return;
     }
     ind->file = get_string(e, "file", deffile, 0, ok, ind->id);
-    free(deffile);
     if (ind->file && !ind->file[0]) {
         lookup(e, "file", &fs);
         bad_field(e, &fs, "bad value for 'file': expected a file name");
         *ok = 0;
+        free(ind->file); /* go on with the default, <id>.csv */
+        ind->file = deffile;
+        deffile = NULL;
     }
+    free(deffile);
     /* where to point at when the file cannot be read */
     long off = -1;
     if (lookup(e, "file", &fs))
@@ -724,8 +759,9 @@ read_source(const entry_ctx *e, sc_indicator *ind, int *ok)
 /* Find the catalog file for `use`: the dataset's indicators/ first, then
  * the catalog directory. Returns a new path or NULL when absent. */
 static char *
-catalog_path(const sc_dataset *ds, const char *use)
+catalog_path(const sc_dataset *ds, const char *use, int *outside)
 {
+    *outside = 0;
     const char *dirs[2];
     char *own = sc_path_join(ds->dir, "indicators");
     dirs[0] = own;
@@ -739,7 +775,9 @@ catalog_path(const sc_dataset *ds, const char *use)
         struct stat sb;
         if (p && i == 0 && !ds->allow_outside && resolves_outside(ds, p)) {
             free(p); /* the dataset's own definition links outside it */
-            continue;
+            free(own);
+            *outside = 1;
+            return NULL;
         }
         if (p && stat(p, &sb) == 0 && S_ISREG(sb.st_mode)) {
             free(own);
@@ -776,7 +814,16 @@ read_indicator(mctx *m, size_t i, const cJSON *entry, sc_indicator *ind)
             free(t);
             return 0;
         }
-        char *cp = catalog_path(ds, use->valuestring);
+        int outside;
+        char *cp = catalog_path(ds, use->valuestring, &outside);
+        if (!cp && outside) {
+            report_at(m, &m->manifest, up, 3, 0, SC_SEV_ERROR,
+                      "indicators/%s.json is a link to a file outside the "
+                      "dataset directory; refused (pass "
+                      "--allow-outside-paths if you trust it)",
+                      use->valuestring);
+            return 0;
+        }
         if (!cp) {
             char *own = sc_path_join(ds->dir, "indicators");
             report_at(m, &m->manifest, up, 3, 0, SC_SEV_ERROR,
@@ -900,7 +947,8 @@ read_indicator(mctx *m, size_t i, const cJSON *entry, sc_indicator *ind)
     ind->path = sc_path_join(ds->dir, ind->file);
     if (!ind->path)
         goto nomem;
-    if (!ds->allow_outside && resolves_outside(ds, ind->path)) {
+    if (!ds->allow_outside && ind->file[0] &&
+        resolves_outside(ds, ind->path)) {
         lookup(&e, "file", &fs);
         if (fs.item)
             bad_field(&e, &fs, "file '%s' is a link to a file outside the "
@@ -1044,13 +1092,14 @@ sc_manifest_load(sc_dataset *ds, const char *path, const sc_options *opt,
             continue;
         const char *s = suggest(it->string, top_keys, NULL);
         sc_jstep p[1] = {{it->string, 0}};
+        char kb[48];
         report_at(&m, &m.manifest, p, 1, 1, SC_SEV_ERROR,
                   "unknown manifest key '%s'%s%s%s; expected one of title, "
                   "geographies, scope, indicators, domains, goal_year, "
                   "trend_years, alpha, rank_draws, seed, or a key starting "
                   "with x_",
-                  it->string, s ? " (did you mean '" : "", s ? s : "",
-                  s ? "'?)" : "");
+                  short_key(kb, sizeof kb, it->string),
+                  s ? " (did you mean '" : "", s ? s : "", s ? "'?)" : "");
     }
     ds->title = top_string(&m, "title", 1);
     if (!ds->title && !m.fatal)

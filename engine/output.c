@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -136,8 +137,15 @@ sc_fmt_number(char *buf, double x)
     double a = fabs(x);
     size_t n = 0;
     if (a >= 9.0e12) {
-        /* beyond the exact integer path: whole numbers only matter here */
-        snprintf(buf, 40, "%.0f", x);
+        /* beyond the exact integer path: the shortest exact form, in the
+         * C locale (a host program's locale must not add a comma) */
+        locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+        locale_t old = c ? uselocale(c) : (locale_t)0;
+        snprintf(buf, 40, "%.17g", x);
+        if (old)
+            uselocale(old);
+        if (c)
+            freelocale(c);
         return strlen(buf);
     }
     uint64_t k = (uint64_t)floor(a * 1e6 + 0.5);

@@ -439,14 +439,15 @@ sc_parse_number(const char *s, size_t n, char sep, double *out)
     return 0;
 }
 
-/* Parse exactly four digits. */
+/* Parse 1 to 9 digits (the 1900-2100 rule is checked by validation, so
+ * "99999" is reported as out of range, not as "not a year"). */
 static int
 four_digits(const char *s, size_t n, long *y)
 {
-    if (n != 4)
+    if (n == 0 || n > 9)
         return -1;
     long v = 0;
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (!is_digit(s[i]))
             return -1;
         v = v * 10 + (s[i] - '0');

@@ -193,9 +193,18 @@ END_TEST
 
 START_TEST(sc_parse_year_rejects_bad_text)
 {
-    static const char *const bad[] = {"19", "2021-2019", "abcd", "2019.0",
-                                      "", "20190", "2019-", "-2019",
-                                      "2019-21", "2019--2021", NULL};
+    /* "19" and "20190" are numbers: they parse, and validation reports
+     * them as out of 1900-2100 (a clearer message than "not a year") */
+    long yy;
+    int rr;
+    ck_assert_int_eq(sc_parse_year("19", 2, &yy, &rr), 0);
+    ck_assert_int_eq(yy, 19);
+    ck_assert_int_eq(sc_parse_year("20190", 5, &yy, &rr), 0);
+    ck_assert_int_eq(yy, 20190);
+    static const char *const bad[] = {"2021-2019", "abcd", "2019.0",
+                                      "", "2019-", "-2019",
+                                      "2019-21", "2019--2021",
+                                      "1234567890", NULL};
     for (size_t i = 0; bad[i]; i++) {
         long y = 4242;
         int range = 7;

@@ -72,6 +72,7 @@ out=$(cd "$out" && pwd)
 objdir=$out/obj
 mkdir -p "$objdir"
 
+# shellcheck disable=SC2054  # the commas are -fsanitize's
 cflags=(-std=c17 -D_GNU_SOURCE -g -O1
         -fsanitize=fuzzer,address,undefined
         -fno-sanitize-recover=undefined

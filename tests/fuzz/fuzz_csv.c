@@ -13,9 +13,13 @@
  *   - every field is NUL-terminated at lens[i] (csvfile.h: "NUL-terminated
  *     texts");
  *   - rec->offset is the byte offset of line rec->line: offset <= size,
- *     data[offset-1] == '\n', and data[0..offset) holds line-1 newlines;
+ *     data[offset-1] == '\n' (or offset 3 after a UTF-8 BOM, which is not
+ *     part of line 1), and data[0..offset) holds line-1 newlines;
  *   - record indexes strictly increase, lines never go back;
- *   - sc_csv_locate() reports a line no earlier than the record's line.
+ *   - sc_csv_locate() reports a line no earlier than the record's line,
+ *     finds every field the record has, and the text it extracts is the
+ *     field's text (for fields under 190 bytes without blanks at either
+ *     end; see FZ_CHECK_BARE_CR below for the one known exception).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +31,19 @@
 #include "csvfile.h"
 #include "internal.h"
 
+/* Known engine issue (reported with the fuzzing results, not fixed here):
+ * after a bare CR (a '\r' not followed by '\n') on any line but the first,
+ * libcsv ends a record at the CR while sc_csv_read keeps the record
+ * position of the line's start, so sc_csv_locate() -- and every
+ * diagnostic of that record -- points at the wrong field, e.g.
+ * "geo_id,year,value\n\r06001,2019,x\n" reports 'x' at 2:1, not 2:13.
+ * Until it is fixed, the sc_csv_locate oracles skip inputs with a bare CR
+ * (everything else still runs on them); build with
+ * EXTRA_CFLAGS=-DFZ_CHECK_BARE_CR=1 to check them too. */
+#ifndef FZ_CHECK_BARE_CR
+#define FZ_CHECK_BARE_CR 0
+#endif
+
 typedef struct fz_ctx {
     const char *path;
     const uint8_t *data;
@@ -37,6 +54,7 @@ typedef struct fz_ctx {
     size_t locates;
     sc_buf text;
     size_t nl_pos, nl_count; /* newlines in data[0..nl_pos) */
+    int check_located;       /* check what sc_csv_locate finds */
 } fz_ctx;
 
 /* Newlines in data[0..n), counted incrementally (offsets mostly grow). */
@@ -52,6 +70,12 @@ count_newlines(fz_ctx *c, size_t n)
     return c->nl_count;
 }
 
+static int
+is_blank(char ch)
+{
+    return ch == ' ' || ch == '\t';
+}
+
 static void
 locate(fz_ctx *c, const sc_csv_rec *rec, size_t field, int want_text)
 {
@@ -62,6 +86,27 @@ locate(fz_ctx *c, const sc_csv_rec *rec, size_t field, int want_text)
     FZ_CHECK(st == SC_OK || st == SC_ERR_INVALID_ARG,
              "sc_csv_locate(field %zu) returned %s", field,
              sc_status_name(st));
+    /* an existing field is found, and its text is the field's text (when
+     * short, and with no blank at either end, which libcsv keeps inside
+     * quotes but the locator trims) */
+    if (field < rec->nfields && c->check_located) {
+        FZ_CHECK(st == SC_OK,
+                 "sc_csv_locate(field %zu of %zu) of the record at line %lu "
+                 "returned %s",
+                 field, rec->nfields, rec->line, sc_status_name(st));
+        const char *f = rec->fields[field];
+        size_t n = rec->lens[field];
+        if (want_text && n < 190 &&
+            (n == 0 || (!is_blank(f[0]) && !is_blank(f[n - 1])))) {
+            size_t tl = c->text.data ? c->text.len : 0;
+            FZ_CHECK(tl == n && (n == 0 || memcmp(c->text.data, f, n) == 0),
+                     "sc_csv_locate(field %zu) of the record at line %lu "
+                     "(offset %llu) finds text '%.*s' at %lu:%lu, but the "
+                     "field is '%.*s'",
+                     field, rec->line, (unsigned long long)rec->offset,
+                     (int)tl, tl ? c->text.data : "", line, col, (int)n, f);
+        }
+    }
     FZ_CHECK(line >= rec->line,
              "sc_csv_locate(field %zu) of the record at line %lu says line "
              "%lu",
@@ -102,7 +147,10 @@ on_record(void *ctx, const sc_csv_rec *rec)
              rec->line, c->last_line);
     FZ_CHECK(rec->offset <= c->size, "record offset %llu past the end (%zu)",
              (unsigned long long)rec->offset, c->size);
-    FZ_CHECK(rec->offset == 0 || c->data[rec->offset - 1] == '\n',
+    /* a UTF-8 BOM is not part of line 1, which then starts at byte 3 */
+    int bom = c->size >= 3 && memcmp(c->data, "\xEF\xBB\xBF", 3) == 0;
+    FZ_CHECK(rec->offset == 0 || c->data[rec->offset - 1] == '\n' ||
+                 (bom && rec->offset == 3),
              "record offset %llu is not the start of a line",
              (unsigned long long)rec->offset);
     size_t nl = count_newlines(c, (size_t)rec->offset);
@@ -139,7 +187,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sc_diagnostics *d = sc_diagnostics_new(size & 1 ? 3 : 0);
     if (!d)
         FZ_DIE("out of memory");
-    fz_ctx c = {path, data, size, 0, 0, 0, 0, {0}, 0, 0};
+    int bare_cr = 0;
+    for (size_t i = 0; i < size && !bare_cr; i++)
+        bare_cr = data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n');
+    fz_ctx c = {path, data, size, 0, 0, 0, 0, {0}, 0, 0,
+                FZ_CHECK_BARE_CR || !bare_cr};
     sc_csv_ref ref = {"scorecard.json", 7, 3};
     sc_status st = sc_csv_read(path, size & 2 ? &ref : NULL, d, on_record,
                                &c);

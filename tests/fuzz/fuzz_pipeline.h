@@ -14,7 +14,8 @@
  *   - every accessor in range returns SC_OK / non-NULL, out of range
  *     SC_ERR_INVALID_ARG / NULL;
  *   - sc_write_json / sc_write_csv into the writable work directory
- *     succeed; the JSON parses (cJSON); the CSV reads back with
+ *     succeed; the JSON parses (cJSON), is valid UTF-8 and has no raw
+ *     control character inside a string; the CSV reads back with
  *     sc_csv_read without a single diagnostic.
  */
 #ifndef SC_FUZZ_PIPELINE_H
@@ -216,6 +217,22 @@ fz_write_outputs(const char *dir, const sc_results *r)
     }
     FZ_CHECK(root != NULL, "sc_write_json wrote invalid JSON (%zu bytes)", n);
     cJSON_Delete(root);
+    /* cJSON is lenient: also check what RFC 8259 requires of the text */
+    size_t ok = sc_utf8_valid_prefix(text, n);
+    FZ_CHECK(ok == n, "sc_write_json wrote invalid UTF-8 at byte %zu", ok);
+    int in_str = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (in_str && ch == '\\') {
+            i++;
+        } else if (ch == '"') {
+            in_str = !in_str;
+        } else {
+            FZ_CHECK(!in_str || ch >= 0x20,
+                     "sc_write_json wrote a raw control byte 0x%02X in a "
+                     "string at byte %zu", ch, i);
+        }
+    }
     free(text);
 
     st = sc_write_csv(r, csv, d);

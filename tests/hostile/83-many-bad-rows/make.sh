@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# 100,000 rows with a non-numeric value.
+set -eu
+d=$1
+cat >"$d/scorecard.json" <<'JSON'
+{"title": "T",
+ "indicators": [{"id": "x", "name": "X", "domain": "Health", "file": "x.csv"}]}
+JSON
+awk 'BEGIN {
+    print "geo_id,year,value"
+    for (i = 0; i < 100000; i++) printf "%05d,2019,bad\n", i
+}' >"$d/x.csv"
