@@ -275,7 +275,7 @@ check_string(chk *c)
                 c->i += 6;
                 continue;
             }
-            if (!strchr("\"\\/bfnrt", e))
+            if (e == '\0' || !strchr("\"\\/bfnrt", e))
                 return fail(c, c->i, "a valid escape (\\\" \\\\ \\/ \\b "
                                      "\\f \\n \\r \\t or \\uXXXX)");
             c->i += 2;

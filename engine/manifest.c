@@ -297,6 +297,17 @@ read_json(mctx *m, jdoc *doc, const char *path, const jdoc *ref,
         m->fatal = SC_ERR_NOMEM;
         return -1;
     }
+    const char *nul = memchr(doc->text, '\0', doc->len);
+    if (nul) {
+        unsigned long line, col;
+        sc_json_linecol(doc->text, doc->len, (size_t)(nul - doc->text), &line,
+                        &col);
+        note_status(m, sc_diag_addf(m->diags, SC_SEV_ERROR, "nul-byte", path,
+                                    line, col,
+                                    "the file contains a NUL byte; it is not "
+                                    "JSON text"));
+        return -1;
+    }
     size_t ok = sc_utf8_valid_prefix(doc->text, doc->len);
     if (ok != doc->len) {
         unsigned long line, col;
