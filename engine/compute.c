@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Stage 5: compute (SPEC §3). Orders the observations for output
- * (geography, indicator, subgroup "All" first then by name, year), then
- * computes benchmarks (§3.5), ranks and rank ranges (§3.3, §3.8), trends
+ * Stage 5: compute (SPEC §3). The observations arrive sorted by indicator,
+ * geography, subgroup ("All" first, then by name) and year (dataset.c), so
+ * groups are runs of adjacent rows. Computes benchmarks (§3.5), ranks and rank ranges (§3.3, §3.8), trends
  * (§3.4, in trend.c), domain and overall scores (§3.6) and equity gaps
  * (§3.7). Rounding "to k decimals" for comparisons is §3.9.1's integer key.
  */
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "compute.h"
+#include "parallel.h"
 
 #define Z90 SC_Z90
 
@@ -116,207 +117,177 @@ sc_obs_figures(const sc_results *r, size_t i, sc_fig *f)
     }
 }
 
-/* ------------------------------------------------------------- ordering */
+/* --------------------------------------------------------------- groups */
 
-static int
-cmp_sg(const void *a, const void *b, void *arg)
-{
-    const sc_dataset *ds = arg;
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    if (x == 0 || y == 0)
-        return (x != 0) - (y != 0); /* "All" first */
-    return strcmp(ds->subgroups.strs[x], ds->subgroups.strs[y]);
-}
-
-static int
-cmp_order(const void *a, const void *b, void *arg)
-{
-    const sc_results *r = arg;
-    const sc_obs *x = &r->ds->obs[*(const size_t *)a];
-    const sc_obs *y = &r->ds->obs[*(const size_t *)b];
-    if (x->geo != y->geo)
-        return x->geo < y->geo ? -1 : 1;
-    if (x->ind != y->ind)
-        return x->ind < y->ind ? -1 : 1;
-    uint32_t sx = r->sg_rank[x->subgroup], sy = r->sg_rank[y->subgroup];
-    if (sx != sy)
-        return sx < sy ? -1 : 1;
-    return (x->year > y->year) - (x->year < y->year);
-}
-
-/* Sort the observations and cut them into groups. */
+/* Cut the sorted observations into groups (indicator, geography,
+ * subgroup) and index them by (geography, indicator). */
 static sc_status
 make_groups(sc_results *r)
 {
     const sc_dataset *ds = r->ds;
-    size_t nsg = ds->subgroups.count, n = ds->nobs;
-    uint32_t *ids = malloc((nsg ? nsg : 1) * sizeof *ids);
-    r->sg_rank = malloc((nsg ? nsg : 1) * sizeof *r->sg_rank);
-    r->order = malloc((n ? n : 1) * sizeof *r->order);
-    if (!ids || !r->sg_rank || !r->order) {
-        free(ids);
+    size_t n = ds->nobs, cap = 0, ni = ds->ninds;
+    r->ind_group = malloc((ni + 1) * sizeof *r->ind_group);
+    if (!r->ind_group)
         return SC_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < nsg; i++)
-        ids[i] = (uint32_t)i;
-    qsort_r(ids, nsg, sizeof *ids, cmp_sg, (void *)ds);
-    for (size_t i = 0; i < nsg; i++)
-        r->sg_rank[ids[i]] = (uint32_t)i;
-    free(ids);
-    for (size_t i = 0; i < n; i++)
-        r->order[i] = i;
-    qsort_r(r->order, n, sizeof *r->order, cmp_order, r);
-
-    size_t cap = 0;
-    for (size_t i = 0; i < n;) {
-        const sc_obs *o = &ds->obs[r->order[i]];
-        size_t j = i + 1;
-        while (j < n) {
-            const sc_obs *p = &ds->obs[r->order[j]];
-            if (p->geo != o->geo || p->ind != o->ind ||
-                p->subgroup != o->subgroup)
-                break;
-            j++;
+    for (size_t ii = 0; ii < ni; ii++) {
+        r->ind_group[ii] = r->ngroups;
+        int latest = ds->inds[ii].latest_year;
+        for (size_t i = ds->ind_start[ii]; i < ds->ind_start[ii + 1];) {
+            const sc_obs *o = &ds->obs[i];
+            size_t j = i + 1;
+            while (j < n && ds->obs[j].geo == o->geo &&
+                   ds->obs[j].subgroup == o->subgroup && ds->obs[j].ind == ii)
+                j++;
+            if (r->ngroups >= cap &&
+                sc_grow((void **)&r->groups, &cap, r->ngroups + 1,
+                        sizeof *r->groups))
+                return SC_ERR_NOMEM;
+            sc_group *g = &r->groups[r->ngroups++];
+            memset(g, 0, sizeof *g);
+            g->geo = o->geo;
+            g->ind = o->ind;
+            g->subgroup = o->subgroup;
+            g->first = i;
+            g->count = j - i;
+            g->latest = -1;
+            for (size_t k = i; k < j; k++) /* the last of duplicates */
+                if (ds->obs[k].year == latest)
+                    g->latest = (long)k;
+            sc_trend_clear(&g->trend);
+            i = j;
         }
-        if (sc_grow((void **)&r->groups, &cap, r->ngroups + 1,
-                    sizeof *r->groups))
-            return SC_ERR_NOMEM;
-        sc_group *g = &r->groups[r->ngroups++];
-        memset(g, 0, sizeof *g);
-        g->geo = o->geo;
-        g->ind = o->ind;
-        g->subgroup = o->subgroup;
-        g->first = i;
-        g->count = j - i;
-        g->latest = -1;
-        int latest = ds->inds[o->ind].latest_year;
-        for (size_t k = i; k < j; k++)
-            if (ds->obs[r->order[k]].year == latest)
-                g->latest = (long)r->order[k];
-        sc_trend_clear(&g->trend);
-        i = j;
     }
+    r->ind_group[ni] = r->ngroups;
 
-    size_t ng = ds->ngeos, ni = ds->ninds;
-    r->geo_start = calloc(ng + 1, sizeof *r->geo_start);
+    size_t ng = ds->ngeos;
     r->gi_first = malloc(nz(ng * ni) * sizeof *r->gi_first);
     r->gi_count = calloc(nz(ng * ni), sizeof *r->gi_count);
-    if (!r->geo_start || !r->gi_first || !r->gi_count)
+    if (!r->gi_first || !r->gi_count)
         return SC_ERR_NOMEM;
     for (size_t k = 0; k < ng * ni; k++)
         r->gi_first[k] = -1;
     for (size_t k = 0; k < r->ngroups; k++) {
         const sc_group *g = &r->groups[k];
-        r->geo_start[g->geo + 1] = k + 1;
         size_t cell = (size_t)g->geo * ni + g->ind;
         if (r->gi_first[cell] < 0)
             r->gi_first[cell] = (long)k;
         r->gi_count[cell]++;
     }
-    for (size_t g = 1; g <= ng; g++)
-        if (r->geo_start[g] < r->geo_start[g - 1])
-            r->geo_start[g] = r->geo_start[g - 1];
+    r->out_groups = malloc(nz(r->ngroups) * sizeof *r->out_groups);
+    if (!r->out_groups)
+        return SC_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t cell = 0; cell < ng * ni; cell++)
+        for (uint32_t j = 0; j < r->gi_count[cell]; j++)
+            r->out_groups[k++] = (size_t)r->gi_first[cell] + j;
     return SC_OK;
 }
 
 /* ----------------------------------------------------------- benchmarks */
 
-static int
-cmp_sg_year(const void *a, const void *b, void *arg)
-{
-    const sc_dataset *ds = arg;
-    const sc_obs *x = &ds->obs[*(const size_t *)a];
-    const sc_obs *y = &ds->obs[*(const size_t *)b];
-    if (x->subgroup != y->subgroup)
-        return x->subgroup < y->subgroup ? -1 : 1;
-    return (x->year > y->year) - (x->year < y->year);
-}
-
 /* §3.5, §3.9.11: the state's own value (reported), else pooled counts
- * over unsuppressed counties when all have both, else their median. */
+ * over unsuppressed counties when all have both, else their median; per
+ * (subgroup, year) cell. */
 static sc_status
-benchmarks(sc_results *r, size_t ii, size_t *idx, double *vals)
+benchmarks(sc_results *r, size_t ii)
 {
     const sc_dataset *ds = r->ds;
     sc_bench_tab *b = &r->bench[ii];
+    size_t from = ds->ind_start[ii], to = ds->ind_start[ii + 1];
     int lo = 0, hi = -1;
-    for (size_t k = 0; k < ds->nobs; k++) {
-        const sc_obs *o = &ds->obs[k];
-        if (o->ind != ii)
-            continue;
+    for (size_t k = from; k < to; k++) {
+        int y = ds->obs[k].year;
         if (hi < lo) {
-            lo = hi = o->year;
+            lo = hi = y;
         } else {
-            lo = o->year < lo ? o->year : lo;
-            hi = o->year > hi ? o->year : hi;
+            lo = y < lo ? y : lo;
+            hi = y > hi ? y : hi;
         }
     }
     b->year0 = lo;
     b->nyears = hi >= lo ? hi - lo + 1 : 0;
     size_t cells = ds->subgroups.count * (size_t)b->nyears;
-    b->value = malloc((cells ? cells : 1) * sizeof *b->value);
-    b->method = calloc(cells ? cells : 1, 1);
-    if (!b->value || !b->method)
-        return SC_ERR_NOMEM;
+    b->value = malloc(nz(cells) * sizeof *b->value);
+    b->method = calloc(nz(cells), 1);
+    double *sn = calloc(nz(cells), sizeof *sn);
+    double *sd = calloc(nz(cells), sizeof *sd);
+    unsigned char *partial = calloc(nz(cells), 1); /* a county lacks counts */
+    size_t *nv = calloc(nz(cells), sizeof *nv);    /* county values */
+    size_t *at = calloc(nz(cells), sizeof *at);    /* median: next slot */
+    double *vals = NULL;
+    sc_status st = SC_ERR_NOMEM;
+    if (!b->value || !b->method || !sn || !sd || !partial || !nv || !at)
+        goto done;
     for (size_t c = 0; c < cells; c++)
         b->value[c] = NAN;
+#define CELL(o) ((size_t)(o)->subgroup * (size_t)b->nyears + (size_t)((o)->year - lo))
 
     /* reported: the first state (by geo_id) with an unsuppressed value */
-    for (size_t k = 0; k < r->ngroups; k++) {
-        const sc_group *g = &r->groups[k];
-        if (g->ind != ii || is_county(ds, g->geo))
-            continue;
-        for (size_t j = g->first; j < g->first + g->count; j++) {
-            const sc_obs *o = &ds->obs[r->order[j]];
-            size_t cell = (size_t)o->subgroup * (size_t)b->nyears +
-                          (size_t)(o->year - lo);
-            if (o->reason == SC_REASON_NONE && !b->method[cell]) {
-                b->value[cell] = o->value;
-                b->method[cell] = SC_BENCH_REPORTED;
-            }
-        }
-    }
-    /* counties: pooled or median per (subgroup, year) */
-    size_t m = 0;
-    for (size_t k = 0; k < ds->nobs; k++) {
+    for (size_t k = from; k < to; k++) {
         const sc_obs *o = &ds->obs[k];
-        if (o->ind == ii && o->reason == SC_REASON_NONE &&
-            is_county(ds, o->geo))
-            idx[m++] = k;
-    }
-    qsort_r(idx, m, sizeof *idx, cmp_sg_year, (void *)ds);
-    for (size_t a = 0; a < m;) {
-        const sc_obs *o = &ds->obs[idx[a]];
-        size_t z = a;
-        double sn = 0, sd = 0;
-        int counts = 1;
-        size_t nv = 0;
-        while (z < m && ds->obs[idx[z]].subgroup == o->subgroup &&
-               ds->obs[idx[z]].year == o->year) {
-            const sc_obs *p = &ds->obs[idx[z]];
-            if (isnan(p->num) || isnan(p->den))
-                counts = 0;
-            else {
-                sn += p->num;
-                sd += p->den;
-            }
-            vals[nv++] = p->value;
-            z++;
-        }
-        size_t cell = (size_t)o->subgroup * (size_t)b->nyears +
-                      (size_t)(o->year - lo);
+        if (is_county(ds, o->geo) || o->reason != SC_REASON_NONE)
+            continue;
+        size_t cell = CELL(o);
         if (!b->method[cell]) {
-            if (counts && sd > 0) {
-                b->value[cell] = 100.0 * sn / sd;
-                b->method[cell] = SC_BENCH_POOLED;
-            } else {
-                b->value[cell] = sc_stats_median(vals, nv);
-                b->method[cell] = SC_BENCH_MEDIAN;
-            }
+            b->value[cell] = o->value;
+            b->method[cell] = SC_BENCH_REPORTED;
         }
-        a = z;
     }
-    return SC_OK;
+    /* counties: sums for pooled, and how many values each cell has */
+    for (size_t k = from; k < to; k++) {
+        const sc_obs *o = &ds->obs[k];
+        if (o->reason != SC_REASON_NONE || !is_county(ds, o->geo))
+            continue;
+        size_t cell = CELL(o);
+        if (isnan(o->num) || isnan(o->den))
+            partial[cell] = 1;
+        else {
+            sn[cell] += o->num;
+            sd[cell] += o->den;
+        }
+        nv[cell]++;
+    }
+    /* pooled where every county has counts; else the median, whose
+     * values are gathered cell by cell into vals */
+    size_t total = 0;
+    for (size_t c = 0; c < cells; c++) {
+        if (nv[c] == 0 || b->method[c])
+            continue;
+        if (!partial[c] && sd[c] > 0) {
+            b->value[c] = 100.0 * sn[c] / sd[c];
+            b->method[c] = SC_BENCH_POOLED;
+            continue;
+        }
+        b->method[c] = SC_BENCH_MEDIAN;
+        at[c] = total;
+        total += nv[c];
+    }
+    if (total > 0) {
+        vals = malloc(total * sizeof *vals);
+        if (!vals)
+            goto done;
+        for (size_t k = from; k < to; k++) {
+            const sc_obs *o = &ds->obs[k];
+            if (o->reason != SC_REASON_NONE || !is_county(ds, o->geo))
+                continue;
+            size_t cell = CELL(o);
+            if (b->method[cell] == SC_BENCH_MEDIAN)
+                vals[at[cell]++] = o->value;
+        }
+        for (size_t c = 0; c < cells; c++)
+            if (b->method[c] == SC_BENCH_MEDIAN)
+                b->value[c] = sc_stats_median(vals + at[c] - nv[c], nv[c]);
+    }
+#undef CELL
+    st = SC_OK;
+done:
+    free(sn);
+    free(sd);
+    free(partial);
+    free(nv);
+    free(at);
+    free(vals);
+    return st;
 }
 
 /* ---------------------------------------------------------------- ranks */
@@ -325,13 +296,6 @@ static int
 cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static int
-cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
     return (x > y) - (x < y);
 }
 
@@ -350,19 +314,85 @@ count_below(const double *sorted, size_t n, double key)
     return lo;
 }
 
+/* Competition ranks of keys (integral doubles, §3.9.1): rank[j] = 1 + the
+ * number of keys below key[j]. Counting when the keys span a small range,
+ * else sorting; scratch holds n doubles, counts max(n, 4n + 1) sizes. */
+static void
+competition_ranks(const double *key, size_t n, int *rank, double *scratch,
+                  size_t *counts, size_t ncounts)
+{
+    double mn = key[0], mx = key[0];
+    for (size_t j = 1; j < n; j++) {
+        mn = key[j] < mn ? key[j] : mn;
+        mx = key[j] > mx ? key[j] : mx;
+    }
+    if (mx - mn < (double)ncounts) {
+        size_t span = (size_t)(mx - mn) + 1;
+        memset(counts, 0, (span + 1) * sizeof *counts);
+        for (size_t j = 0; j < n; j++)
+            counts[(size_t)(key[j] - mn) + 1]++;
+        for (size_t c = 1; c <= span; c++)
+            counts[c] += counts[c - 1];
+        for (size_t j = 0; j < n; j++)
+            rank[j] = (int)counts[(size_t)(key[j] - mn)] + 1;
+        return;
+    }
+    memcpy(scratch, key, n * sizeof *scratch);
+    qsort(scratch, n, sizeof *scratch, cmp_double);
+    for (size_t j = 0; j < n; j++)
+        rank[j] = (int)count_below(scratch, n, key[j]) + 1;
+}
+
+/* The k-th smallest of a[0..n) (a is reordered): quickselect with a
+ * median-of-three pivot. */
+static int
+select_int(int *a, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int x = a[lo], y = a[mid], z = a[hi];
+        int pivot = x < y ? (y < z ? y : (x < z ? z : x))
+                          : (x < z ? x : (y < z ? z : y));
+        size_t i = lo, j = hi;
+        while (i <= j) {
+            while (a[i] < pivot)
+                i++;
+            while (a[j] > pivot)
+                j--;
+            if (i <= j) {
+                int t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+                i++;
+                if (j == 0)
+                    break;
+                j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return a[k];
+    }
+    return a[k];
+}
+
 /* §3.3 ranks (competition ranking of distance keys at `decimals`) and
- * §3.8 rank ranges (5th-95th percentile over seeded draws). */
+ * §3.8 rank ranges (5th-95th percentile over seeded draws). Writes only
+ * the groups of indicator ii, so indicators run in parallel. */
 static sc_status
 rank_indicator(sc_results *r, size_t ii)
 {
     const sc_dataset *ds = r->ds;
     const sc_indicator *ind = &ds->inds[ii];
     int k = ind->info.decimals;
-    size_t m = 0;
-    for (size_t g = 0; g < r->ngroups; g++) {
+    size_t m = 0, g0 = r->ind_group[ii], g1 = r->ind_group[ii + 1];
+    for (size_t g = g0; g < g1; g++) {
         const sc_group *gr = &r->groups[g];
-        if (gr->ind == ii && gr->subgroup == 0 && gr->latest >= 0 &&
-            is_county(ds, gr->geo) &&
+        if (gr->subgroup == 0 && gr->latest >= 0 && is_county(ds, gr->geo) &&
             ds->obs[gr->latest].reason == SC_REASON_NONE)
             m++;
     }
@@ -370,21 +400,23 @@ rank_indicator(sc_results *r, size_t ii)
     if (m == 0)
         return SC_OK;
     sc_status st = SC_ERR_NOMEM;
+    size_t ncounts = 4 * m + 1;
     size_t *gid = malloc(m * sizeof *gid);
     double *key = malloc(m * sizeof *key);
-    double *sorted = malloc(m * sizeof *sorted);
+    double *scratch = malloc(m * sizeof *scratch);
     double *v = malloc(m * sizeof *v);
     double *se = malloc(m * sizeof *se);
+    int *rank = malloc(m * sizeof *rank);
+    size_t *counts = malloc((ncounts + 1) * sizeof *counts);
     int *ranks = NULL;
     sc_rng *rng = NULL;
-    if (!gid || !key || !sorted || !v || !se)
+    if (!gid || !key || !scratch || !v || !se || !rank || !counts)
         goto done;
     size_t j = 0;
     int any_moe = 0;
-    for (size_t g = 0; g < r->ngroups; g++) {
+    for (size_t g = g0; g < g1; g++) {
         const sc_group *gr = &r->groups[g];
-        if (gr->ind == ii && gr->subgroup == 0 && gr->latest >= 0 &&
-            is_county(ds, gr->geo) &&
+        if (gr->subgroup == 0 && gr->latest >= 0 && is_county(ds, gr->geo) &&
             ds->obs[gr->latest].reason == SC_REASON_NONE) {
             const sc_obs *o = &ds->obs[gr->latest];
             gid[j] = g;
@@ -392,14 +424,13 @@ rank_indicator(sc_results *r, size_t ii)
             se[j] = o->moe > 0 ? o->moe / Z90 : 0;
             any_moe |= se[j] > 0;
             key[j] = sc_round_key(distance_of(ind, v[j]), k);
-            sorted[j] = key[j];
             j++;
         }
     }
-    qsort(sorted, m, sizeof *sorted, cmp_double);
+    competition_ranks(key, m, rank, scratch, counts, ncounts);
     for (j = 0; j < m; j++) {
         sc_group *gr = &r->groups[gid[j]];
-        gr->rank = (int)count_below(sorted, m, key[j]) + 1;
+        gr->rank = rank[j];
         gr->of = (int)m;
         gr->quartile = (4 * gr->rank + (int)m - 1) / (int)m;
     }
@@ -416,55 +447,84 @@ rank_indicator(sc_results *r, size_t ii)
             for (j = 0; j < m; j++) {
                 double sim = v[j] + sc_stats_gaussian(rng, se[j]);
                 key[j] = sc_round_key(distance_of(ind, sim), k);
-                sorted[j] = key[j];
             }
-            qsort(sorted, m, sizeof *sorted, cmp_double);
+            competition_ranks(key, m, rank, scratch, counts, ncounts);
             for (j = 0; j < m; j++)
-                ranks[j * (size_t)draws + (size_t)d] =
-                    (int)count_below(sorted, m, key[j]) + 1;
+                ranks[j * (size_t)draws + (size_t)d] = rank[j];
         }
         /* percentiles like numpy's "lower" (5th) and "higher" (95th) */
         size_t lo = (size_t)floor(0.05 * (double)(draws - 1));
         size_t hi = (size_t)ceil(0.95 * (double)(draws - 1));
         for (j = 0; j < m; j++) {
             int *row = ranks + j * (size_t)draws;
-            qsort(row, (size_t)draws, sizeof *row, cmp_int);
-            r->groups[gid[j]].rank_low = row[lo];
-            r->groups[gid[j]].rank_high = row[hi];
+            r->groups[gid[j]].rank_low = select_int(row, (size_t)draws, lo);
+            r->groups[gid[j]].rank_high = select_int(row, (size_t)draws, hi);
         }
     }
     st = SC_OK;
 done:
     free(gid);
     free(key);
-    free(sorted);
+    free(scratch);
     free(v);
     free(se);
+    free(rank);
+    free(counts);
     free(ranks);
     sc_stats_rng_free(rng);
     return st;
 }
 
+/* One indicator's benchmarks and ranks (a parallel task). */
+typedef struct ind_tasks {
+    sc_results *r;
+    sc_status *st;
+} ind_tasks;
+
+static void
+indicator_task(void *ctx, size_t ii)
+{
+    ind_tasks *T = ctx;
+    sc_status st = benchmarks(T->r, ii);
+    if (st == SC_OK)
+        st = rank_indicator(T->r, ii);
+    T->st[ii] = st;
+}
+
 /* --------------------------------------------------------------- trends */
 
-static sc_status
-trends(sc_results *r)
+#define TREND_CHUNK 4096u
+
+typedef struct trend_tasks {
+    sc_results *r;
+    sc_status *st;
+} trend_tasks;
+
+/* Trends of groups [c * TREND_CHUNK, (c + 1) * TREND_CHUNK). */
+static void
+trend_task(void *ctx, size_t c)
 {
+    trend_tasks *T = ctx;
+    sc_results *r = T->r;
     const sc_dataset *ds = r->ds;
     size_t cap = 0;
     sc_trend_point *pts = NULL;
-    for (size_t g = 0; g < r->ngroups; g++) {
+    size_t g1 = (c + 1) * TREND_CHUNK;
+    if (g1 > r->ngroups)
+        g1 = r->ngroups;
+    T->st[c] = SC_OK;
+    for (size_t g = c * TREND_CHUNK; g < g1; g++) {
         sc_group *gr = &r->groups[g];
         const sc_indicator *ind = &ds->inds[gr->ind];
         if (ind->latest_year == SC_NO_YEAR)
             continue;
         if (sc_grow((void **)&pts, &cap, gr->count, sizeof *pts)) {
-            free(pts);
-            return SC_ERR_NOMEM;
+            T->st[c] = SC_ERR_NOMEM;
+            break;
         }
         size_t n = 0;
         for (size_t j = gr->first; j < gr->first + gr->count; j++) {
-            const sc_obs *o = &ds->obs[r->order[j]];
+            const sc_obs *o = &ds->obs[j];
             if (o->reason != SC_REASON_NONE)
                 continue;
             pts[n].year = o->year;
@@ -480,12 +540,26 @@ trends(sc_results *r)
                              ind->info.direction == SC_LOWER_IS_BETTER, d};
         sc_status st = sc_trend_compute(&in, &gr->trend);
         if (st != SC_OK) {
-            free(pts);
-            return st;
+            T->st[c] = st;
+            break;
         }
     }
     free(pts);
-    return SC_OK;
+}
+
+static sc_status
+trends(sc_results *r)
+{
+    size_t chunks = (r->ngroups + TREND_CHUNK - 1) / TREND_CHUNK;
+    trend_tasks T = {r, malloc(nz(chunks) * sizeof *T.st)};
+    if (!T.st)
+        return SC_ERR_NOMEM;
+    sc_parallel_for(r->ds->jobs, chunks, trend_task, &T);
+    sc_status st = SC_OK;
+    for (size_t c = 0; c < chunks && st == SC_OK; c++)
+        st = T.st[c];
+    free(T.st);
+    return st;
 }
 
 /* ----------------------------------------------------- composite scores */
@@ -642,12 +716,11 @@ sc_results_free(sc_results *r)
         }
     }
     free(r->bench);
-    free(r->order);
     free(r->groups);
-    free(r->geo_start);
+    free(r->ind_group);
+    free(r->out_groups);
     free(r->gi_first);
     free(r->gi_count);
-    free(r->sg_rank);
     free(r->ranked);
     free(r->domains);
     free(r->overall);
@@ -670,36 +743,34 @@ sc_compute(const sc_dataset *ds, sc_results **out)
     r->ds = ds;
     sc_status st = make_groups(r);
     size_t ni = ds->ninds, ng = ds->ngeos;
-    size_t *idx = NULL;
-    double *vals = NULL;
+    sc_status *ist = NULL;
     if (st != SC_OK)
         goto fail;
     st = SC_ERR_NOMEM;
-    r->bench = calloc(ni ? ni : 1, sizeof *r->bench);
-    r->ranked = calloc(ni ? ni : 1, sizeof *r->ranked);
+    r->bench = calloc(nz(ni), sizeof *r->bench);
+    r->ranked = calloc(nz(ni), sizeof *r->ranked);
     r->equity = calloc(nz(ng * ni), sizeof *r->equity);
-    idx = malloc((ds->nobs ? ds->nobs : 1) * sizeof *idx);
-    vals = malloc((ds->nobs ? ds->nobs : 1) * sizeof *vals);
-    if (!r->bench || !r->ranked || !r->equity || !idx || !vals)
+    ist = malloc(nz(ni) * sizeof *ist);
+    if (!r->bench || !r->ranked || !r->equity || !ist)
         goto fail;
     r->latest_year = SC_NO_YEAR;
-    for (size_t i = 0; i < ni; i++) {
+    for (size_t i = 0; i < ni; i++)
         if (ds->inds[i].latest_year > r->latest_year)
             r->latest_year = ds->inds[i].latest_year;
-        if ((st = benchmarks(r, i, idx, vals)) != SC_OK ||
-            (st = rank_indicator(r, i)) != SC_OK)
-            goto fail;
-    }
-    if ((st = trends(r)) != SC_OK || (st = composites(r)) != SC_OK)
+    ind_tasks T = {r, ist};
+    sc_parallel_for(ds->jobs, ni, indicator_task, &T);
+    st = SC_OK;
+    for (size_t i = 0; i < ni && st == SC_OK; i++)
+        st = ist[i];
+    if (st != SC_OK || (st = trends(r)) != SC_OK ||
+        (st = composites(r)) != SC_OK)
         goto fail;
     equity(r);
-    free(idx);
-    free(vals);
+    free(ist);
     *out = r;
     return SC_OK;
 fail:
-    free(idx);
-    free(vals);
+    free(ist);
     sc_results_free(r);
     return st;
 }

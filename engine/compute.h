@@ -27,7 +27,7 @@ typedef struct sc_group {
     uint32_t geo;
     uint16_t ind;
     uint32_t subgroup;
-    size_t first, count;   /* its observations: order[first..first+count) */
+    size_t first, count;   /* its observations: ds->obs[first..+count) */
     long latest;           /* ds->obs index of the latest-year row, or -1 */
     int rank, of, quartile;    /* 0: not ranked */
     int rank_low, rank_high;   /* 0: no range */
@@ -57,13 +57,13 @@ typedef struct sc_equity {
 
 struct sc_results {
     const sc_dataset *ds;
-    size_t *order;         /* observation indices in output order */
-    sc_group *groups;      /* in output order */
+    sc_group *groups;      /* in ds->obs order: indicator, geo, subgroup */
     size_t ngroups;
-    size_t *geo_start;     /* groups of geography g: [geo_start[g], [g+1]) */
+    size_t *ind_group;     /* groups of indicator i: [ind_group[i], [i+1]) */
+    size_t *out_groups;    /* group indices in output order: geography,
+                              indicator, subgroup */
     long *gi_first;        /* [geo * ninds + i]: first group, or -1 */
     uint32_t *gi_count;    /* [geo * ninds + i]: its number of groups */
-    uint32_t *sg_rank;     /* subgroup id -> position (All first, by name) */
     sc_bench_tab *bench;   /* per indicator */
     int *ranked;           /* counties ranked, per indicator */
     sc_comp *domains;      /* [geo * ndomains + d] */

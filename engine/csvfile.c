@@ -79,21 +79,41 @@ on_field(void *s, size_t len, void *data)
         }
         len = 0;
     }
-    if (sc_grow((void **)&r->offs, &r->capo, r->nf + 1, sizeof *r->offs) ||
-        sc_grow((void **)&r->lens, &r->capl, r->nf + 1, sizeof *r->lens)) {
+    /* the hot path: no function call unless something must grow */
+    sc_buf *b = &r->bytes;
+    if (((r->nf >= r->capo || r->nf >= r->capl) &&
+         (sc_grow((void **)&r->offs, &r->capo, r->nf + 1, sizeof *r->offs) ||
+          sc_grow((void **)&r->lens, &r->capl, r->nf + 1,
+                  sizeof *r->lens))) ||
+        (b->len + len + 1 > b->cap &&
+         sc_grow((void **)&b->data, &b->cap, b->len + len + 1, 1))) {
         r->st = SC_ERR_NOMEM;
         r->stop = 1;
         return;
     }
-    r->offs[r->nf] = r->bytes.len;
+    r->offs[r->nf] = b->len;
     r->lens[r->nf] = len;
-    if (sc_buf_append(&r->bytes, s ? s : "", len) != SC_OK ||
-        sc_buf_append(&r->bytes, "", 1) != SC_OK) {
-        r->st = SC_ERR_NOMEM;
-        r->stop = 1;
-        return;
-    }
+    if (len)
+        memcpy(b->data + b->len, s, len);
+    b->data[b->len + len] = '\0';
+    b->len += len + 1;
     r->nf++;
+}
+
+/* Whether every field of the record is ASCII without NUL bytes (the
+ * common case, checked in one vectorizable pass): then the per-field
+ * NUL and UTF-8 checks have nothing to find. */
+static int
+record_plain(const reader *r, size_t nf)
+{
+    const unsigned char *p = (const unsigned char *)r->bytes.data;
+    size_t n = r->bytes.len, zeros = 0;
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++) {
+        high |= p[i];
+        zeros += p[i] == 0;
+    }
+    return high < 0x80 && zeros == nf;
 }
 
 /* Report an error at field `field` of the current record. */
@@ -151,7 +171,8 @@ finish_record(reader *r)
     }
     for (size_t i = 0; i < nf; i++)
         r->ptrs[i] = r->bytes.data + r->offs[i];
-    for (size_t i = 0; i < nf; i++) {
+    size_t check = record_plain(r, nf) ? 0 : nf;
+    for (size_t i = 0; i < check; i++) {
         if (memchr(r->ptrs[i], '\0', r->lens[i])) {
             report_field(r, i, "nul-byte",
                          "field contains a NUL byte; the file is binary or "
@@ -226,9 +247,58 @@ report_parse_error(reader *r, char bad)
         r->st = st;
 }
 
+/* Remember where line r->line starts, every SC_LINE_STRIDE lines. */
+static void
+note_line(reader *r, sc_line_index *lines)
+{
+    if (!lines || (r->line - 1) % SC_LINE_STRIDE != 0)
+        return;
+    if (sc_grow((void **)&lines->offsets, &lines->cap, lines->count + 1,
+                sizeof *lines->offsets)) {
+        r->st = SC_ERR_NOMEM;
+        r->stop = 1;
+        return;
+    }
+    lines->offsets[lines->count++] = r->line_offset;
+}
+
+uint64_t
+sc_csv_line_offset(const char *path, const sc_line_index *idx,
+                   unsigned long line)
+{
+    size_t k = line ? (line - 1) / SC_LINE_STRIDE : 0;
+    if (!idx || k >= idx->count)
+        return 0;
+    uint64_t off = idx->offsets[k];
+    unsigned long at = (unsigned long)(k * SC_LINE_STRIDE) + 1;
+    if (at == line)
+        return off;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return 0;
+    char buf[64 * 1024];
+    uint64_t pos = off, found = 0;
+    for (;;) {
+        ssize_t got = pread(fd, buf, sizeof buf, (off_t)pos);
+        if (got <= 0)
+            break;
+        for (ssize_t i = 0; i < got; i++) {
+            if (buf[i] == '\n' && ++at == line) {
+                found = pos + (uint64_t)i + 1;
+                break;
+            }
+        }
+        if (found)
+            break;
+        pos += (uint64_t)got;
+    }
+    close(fd);
+    return found;
+}
+
 sc_status
 sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
-            sc_csv_fn fn, void *ctx)
+            sc_line_index *lines, sc_csv_fn fn, void *ctx)
 {
     reader r;
     memset(&r, 0, sizeof r);
@@ -301,6 +371,7 @@ sc_csv_read(const char *path, const sc_csv_ref *ref, sc_diagnostics *diags,
             if (at_line_start) {
                 r.line++;
                 r.line_offset = file_pos + pos;
+                note_line(&r, lines);
                 if (r.between)
                     r.pending = 1;
                 if (r.line == 1) {

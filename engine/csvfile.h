@@ -20,6 +20,20 @@
 #define SC_MAX_COLUMNS 4096u
 #define SC_MAX_RECORD_BYTES (4u * 1024u * 1024u)
 
+/* Byte offsets of every SC_LINE_STRIDE-th physical line of a CSV file
+ * (lines 1, 1 + stride, ...), so that a diagnostic found after loading can
+ * find its record again without a per-row offset. */
+#define SC_LINE_STRIDE 1024u
+typedef struct sc_line_index {
+    uint64_t *offsets;
+    size_t count, cap;
+} sc_line_index;
+
+/* Byte offset where physical line `line` of path starts, found from the
+ * file's line index (read while loading). 0 when it cannot be found. */
+uint64_t sc_csv_line_offset(const char *path, const sc_line_index *idx,
+                            unsigned long line);
+
 /* One record, as handed to the callback. Valid only during the call. */
 typedef struct sc_csv_rec {
     size_t nfields;
@@ -48,9 +62,12 @@ typedef struct sc_csv_ref {
  * Returns SC_OK (data errors, if any, are in diags), SC_ERR_DATA when the
  * file cannot be opened, SC_ERR_IO when reading fails midway,
  * SC_ERR_NOMEM, or the first non-OK status the callback returned.
+ * When lines is not NULL, the offsets of every SC_LINE_STRIDE-th line are
+ * appended to it.
  */
 sc_status sc_csv_read(const char *path, const sc_csv_ref *ref,
-                      sc_diagnostics *diags, sc_csv_fn fn, void *ctx);
+                      sc_diagnostics *diags, sc_line_index *lines,
+                      sc_csv_fn fn, void *ctx);
 
 /*
  * Find field `field` (0-based) of the record starting at offset/line.

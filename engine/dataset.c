@@ -16,6 +16,7 @@
 #include <scorecard/options.h>
 
 #include "internal.h"
+#include "parallel.h"
 
 SC_API void
 sc_options_init(sc_options *opt)
@@ -53,8 +54,341 @@ sc_dataset_free(sc_dataset *ds)
     sc_strtab_free(&ds->subgroups);
     sc_strtab_free(&ds->labels);
     free(ds->obs);
-    free(ds->src);
+    free(ds->sg_rank);
+    free(ds->ind_start);
     free(ds);
+}
+
+/* ------------------------------------------------------ loading in parallel */
+
+typedef struct loading {
+    sc_dataset *ds;
+    sc_part *parts;
+    size_t *by_size;        /* indicators, biggest file first */
+    /* filled by merge(): part-local id -> dataset id */
+    uint32_t **sg_map, **label_map, **geo_map;
+    uint32_t *geo_remap;    /* dataset id -> sorted id (sc_geo_finish) */
+    size_t *offset;         /* where each part starts in ds->obs */
+    int dense;              /* bucket by (geo, subgroup), else by geo */
+    sc_status *st;          /* per part, from sorting */
+} loading;
+
+static void
+load_task(void *ctx, size_t k)
+{
+    loading *L = ctx;
+    size_t i = L->by_size[k];
+    L->parts[i].st = sc_load_observations(L->ds, i, &L->parts[i]);
+}
+
+static int
+cmp_size_desc(const void *a, const void *b, void *arg)
+{
+    const off_t *size = arg;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (size[x] != size[y])
+        return size[x] > size[y] ? -1 : 1;
+    return (x > y) - (x < y);
+}
+
+/* Order in which workers take the files: biggest first balances best. */
+static sc_status
+order_by_size(loading *L)
+{
+    size_t n = L->ds->ninds;
+    off_t *size = calloc(n ? n : 1, sizeof *size);
+    L->by_size = malloc((n ? n : 1) * sizeof *L->by_size);
+    if (!size || !L->by_size) {
+        free(size);
+        return SC_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        L->by_size[i] = i;
+        if (stat(L->ds->inds[i].path, &sb) == 0)
+            size[i] = sb.st_size;
+    }
+    qsort_r(L->by_size, n, sizeof *L->by_size, cmp_size_desc, size);
+    free(size);
+    return SC_OK;
+}
+
+/* Intern every string of a part's table into the dataset's table. */
+static sc_status
+map_table(sc_strtab *global, const sc_strtab *local, uint32_t **map)
+{
+    *map = malloc((local->count ? local->count : 1) * sizeof **map);
+    if (!*map)
+        return SC_ERR_NOMEM;
+    for (size_t k = 0; k < local->count; k++) {
+        size_t idx;
+        SC_TRY(sc_strtab_intern(global, local->strs[k], local->lens[k],
+                                &idx));
+        (*map)[k] = (uint32_t)idx;
+    }
+    return SC_OK;
+}
+
+/* A dataset-wide limit crossed only when the files are taken together. */
+static sc_status
+over_limit(const sc_indicator *ind, sc_diagnostics *diags, const char *what,
+           unsigned limit)
+{
+    sc_diag_addf(diags, SC_SEV_ERROR, "limit", ind->path, 0, 0,
+                 "with this file the dataset has more than %u distinct %s; "
+                 "that is the limit", limit, what);
+    return SC_ERR_DATA;
+}
+
+/* Merge the parts' tables in manifest order, which gives the ids a
+ * one-file-at-a-time reading would: subgroups, year labels and inferred
+ * geographies (a later file's name wins only for a later year). */
+static sc_status
+merge(loading *L, sc_diagnostics *diags)
+{
+    sc_dataset *ds = L->ds;
+    size_t n = ds->ninds;
+    L->sg_map = calloc(n ? n : 1, sizeof *L->sg_map);
+    L->label_map = calloc(n ? n : 1, sizeof *L->label_map);
+    L->geo_map = calloc(n ? n : 1, sizeof *L->geo_map);
+    if (!L->sg_map || !L->label_map || !L->geo_map)
+        return SC_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        sc_part *p = &L->parts[i];
+        const sc_indicator *ind = &ds->inds[i];
+        SC_TRY(map_table(&ds->subgroups, &p->subgroups, &L->sg_map[i]));
+        if (ds->subgroups.count > SC_MAX_SUBGROUPS)
+            return over_limit(ind, diags, "subgroups", SC_MAX_SUBGROUPS);
+        SC_TRY(map_table(&ds->labels, &p->labels, &L->label_map[i]));
+        if (ds->labels.count > SC_MAX_LABELS)
+            return over_limit(ind, diags, "year ranges", SC_MAX_LABELS);
+        if (ds->geo_path)
+            continue;
+        size_t ng = p->geo_ids.count;
+        L->geo_map[i] = malloc((ng ? ng : 1) * sizeof **L->geo_map);
+        if (!L->geo_map[i])
+            return SC_ERR_NOMEM;
+        for (size_t k = 0; k < ng; k++) {
+            size_t g;
+            SC_TRY(sc_geo_intern(ds, p->geo_ids.strs[k], p->geo_ids.lens[k],
+                                 &g));
+            L->geo_map[i][k] = (uint32_t)g;
+            sc_geo *geo = &ds->geos[g];
+            geo->known = geo->in_scope = 1;
+            char *name = k < p->geo_cap ? p->geo_names[k] : NULL;
+            if (name && (!geo->name || p->geo_name_years[k] > geo->name_year)) {
+                free(geo->name);
+                geo->name = name;
+                geo->name_year = p->geo_name_years[k];
+                p->geo_names[k] = NULL; /* moved */
+            }
+        }
+        if (ds->ngeos > SC_MAX_GEOGRAPHIES)
+            return over_limit(ind, diags, "geo_ids", SC_MAX_GEOGRAPHIES);
+    }
+    return SC_OK;
+}
+
+/* Subgroup order of every output: All first, then by name. */
+static int
+cmp_sg(const void *a, const void *b, void *arg)
+{
+    const sc_strtab *t = arg;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (x == 0 || y == 0)
+        return (x != 0) - (y != 0);
+    return strcmp(t->strs[x], t->strs[y]);
+}
+
+static sc_status
+rank_subgroups(sc_dataset *ds)
+{
+    size_t n = ds->subgroups.count;
+    uint32_t *ids = malloc((n ? n : 1) * sizeof *ids);
+    ds->sg_rank = malloc((n ? n : 1) * sizeof *ds->sg_rank);
+    if (!ids || !ds->sg_rank) {
+        free(ids);
+        return SC_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        ids[i] = (uint32_t)i;
+    qsort_r(ids, n, sizeof *ids, cmp_sg, &ds->subgroups);
+    for (size_t i = 0; i < n; i++)
+        ds->sg_rank[ids[i]] = (uint32_t)i;
+    free(ids);
+    return SC_OK;
+}
+
+/* Within a bucket: subgroup, year, then file order (line). */
+static int
+cmp_in_bucket(const void *a, const void *b, void *arg)
+{
+    const uint32_t *sg_rank = arg;
+    const sc_obs *x = a, *y = b;
+    if (x->subgroup != y->subgroup) {
+        uint32_t sx = sg_rank[x->subgroup], sy = sg_rank[y->subgroup];
+        return sx < sy ? -1 : 1;
+    }
+    if (x->year != y->year)
+        return x->year < y->year ? -1 : 1;
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Sort a bucket: insertion sort for the usual short runs (rows of one
+ * series, mostly in year order already), qsort for long ones. */
+static void
+sort_bucket(sc_obs *o, size_t n, const uint32_t *sg_rank)
+{
+    if (n > 48) {
+        qsort_r(o, n, sizeof *o, cmp_in_bucket, (void *)sg_rank);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        sc_obs t = o[i];
+        size_t j = i;
+        while (j > 0 && cmp_in_bucket(&o[j - 1], &t, (void *)sg_rank) > 0) {
+            o[j] = o[j - 1];
+            j--;
+        }
+        o[j] = t;
+    }
+}
+
+/* Move part i, renumbered, into its place in ds->obs, sorted by geography,
+ * subgroup and year with a counting sort on (geography, subgroup), or on
+ * geography alone when that key space would be much larger than the rows. */
+static void
+sort_task(void *ctx, size_t i)
+{
+    loading *L = ctx;
+    sc_dataset *ds = L->ds;
+    sc_part *p = &L->parts[i];
+    size_t n = p->nobs, nsg = ds->subgroups.count;
+    size_t nkeys = L->dense ? ds->ngeos * nsg : ds->ngeos;
+    sc_obs *out = ds->obs + L->offset[i];
+    size_t *start = calloc(nkeys + 1, sizeof *start);
+    if (!start) {
+        L->st[i] = SC_ERR_NOMEM;
+        return;
+    }
+    for (size_t k = 0; k < n; k++) {
+        sc_obs *o = &p->obs[k];
+        uint32_t g = ds->geo_path ? o->geo : L->geo_map[i][o->geo];
+        o->geo = L->geo_remap[g];
+        o->subgroup = (uint16_t)L->sg_map[i][o->subgroup];
+        if (o->label)
+            o->label = (uint16_t)(L->label_map[i][o->label - 1] + 1);
+        size_t key = L->dense ? (size_t)o->geo * nsg + ds->sg_rank[o->subgroup]
+                              : o->geo;
+        start[key + 1]++;
+    }
+    for (size_t k = 0; k < nkeys; k++)
+        start[k + 1] += start[k];
+    for (size_t k = 0; k < n; k++) {
+        const sc_obs *o = &p->obs[k];
+        size_t key = L->dense ? (size_t)o->geo * nsg + ds->sg_rank[o->subgroup]
+                              : o->geo;
+        out[start[key]++] = *o;
+    }
+    /* start[k] is now the end of bucket k */
+    size_t from = 0;
+    for (size_t k = 0; k < nkeys; k++) {
+        if (start[k] - from > 1)
+            sort_bucket(out + from, start[k] - from, ds->sg_rank);
+        from = start[k];
+    }
+    free(start);
+    free(p->obs);
+    p->obs = NULL;
+    L->st[i] = SC_OK;
+}
+
+static void
+loading_free(loading *L, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (L->parts)
+            sc_part_free(&L->parts[i]);
+        if (L->sg_map)
+            free(L->sg_map[i]);
+        if (L->label_map)
+            free(L->label_map[i]);
+        if (L->geo_map)
+            free(L->geo_map[i]);
+    }
+    free(L->parts);
+    free(L->by_size);
+    free(L->sg_map);
+    free(L->label_map);
+    free(L->geo_map);
+    free(L->geo_remap);
+    free(L->offset);
+    free(L->st);
+}
+
+/* Read every indicator file (in parallel), merge, and sort the rows into
+ * ds->obs in the dataset's order. Diagnostics come out in manifest order,
+ * exactly as a one-file-at-a-time reading would give them. */
+static sc_status
+load_all(sc_dataset *ds, sc_diagnostics *diags)
+{
+    size_t n = ds->ninds;
+    loading L;
+    memset(&L, 0, sizeof L);
+    L.ds = ds;
+    sc_status st = SC_ERR_NOMEM;
+    L.parts = calloc(n ? n : 1, sizeof *L.parts);
+    if (!L.parts || order_by_size(&L) != SC_OK)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        if (!(L.parts[i].diags = sc_diagnostics_new(sc_diag_max(diags))))
+            goto done;
+    sc_parallel_for(ds->jobs, n, load_task, &L);
+    st = SC_OK;
+    for (size_t i = 0; i < n; i++) {
+        sc_status m = sc_diag_merge(diags, L.parts[i].diags);
+        if (st == SC_OK)
+            st = L.parts[i].st != SC_OK ? L.parts[i].st : m;
+    }
+    if (st != SC_OK)
+        goto done;
+    if ((st = merge(&L, diags)) != SC_OK ||
+        (st = sc_geo_finish(ds, &L.geo_remap)) != SC_OK ||
+        (st = rank_subgroups(ds)) != SC_OK)
+        goto done;
+    st = SC_ERR_NOMEM;
+    L.offset = malloc((n ? n : 1) * sizeof *L.offset);
+    L.st = malloc((n ? n : 1) * sizeof *L.st);
+    if (!L.offset || !L.st)
+        goto done;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        L.offset[i] = total;
+        total += L.parts[i].nobs;
+    }
+    st = SC_ERR_LIMIT;
+    if (total >= UINT32_MAX)
+        goto done;
+    st = SC_ERR_NOMEM;
+    ds->obs = malloc((total ? total : 1) * sizeof *ds->obs);
+    ds->ind_start = malloc((n + 1) * sizeof *ds->ind_start);
+    if (!ds->obs || !ds->ind_start)
+        goto done;
+    sc_advise_huge(ds->obs, total * sizeof *ds->obs);
+    for (size_t i = 0; i < n; i++)
+        ds->ind_start[i] = L.offset[i];
+    ds->ind_start[n] = total;
+    ds->nobs = total;
+    size_t keys;
+    L.dense = sc_size_mul(ds->ngeos, ds->subgroups.count, &keys) == 0 &&
+              keys <= 4 * total + 65536;
+    sc_parallel_for(ds->jobs, n, sort_task, &L);
+    st = SC_OK;
+    for (size_t i = 0; i < n && st == SC_OK; i++)
+        st = L.st[i];
+done:
+    loading_free(&L, n);
+    return st;
 }
 
 /* Split path into dataset directory and manifest path. */
@@ -142,12 +476,8 @@ sc_dataset_load(const char *path, const sc_options *opt,
     st = sc_geo_load(ds, diags);
     if (st != SC_OK)
         goto fail;
-    for (size_t i = 0; i < ds->ninds; i++) {
-        st = sc_load_observations(ds, i, diags);
-        if (st != SC_OK)
-            goto fail;
-    }
-    st = sc_geo_finish(ds);
+    ds->jobs = opt->jobs ? opt->jobs : sc_default_jobs();
+    st = load_all(ds, diags);
     if (st != SC_OK)
         goto fail;
     st = sc_validate_dataset(ds, diags);

@@ -29,57 +29,57 @@ cell(FILE *f, const char *s)
     if (!s)
         return;
     if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
+        fputs_unlocked(s, f);
         return;
     }
-    putc('"', f);
+    putc_unlocked('"', f);
     for (; *s; s++) {
         if (*s == '"')
-            putc('"', f);
-        putc(*s, f);
+            putc_unlocked('"', f);
+        putc_unlocked(*s, f);
     }
-    putc('"', f);
+    putc_unlocked('"', f);
 }
 
 /* A text cell after a comma. */
 static void
 text(FILE *f, const char *s)
 {
-    putc(',', f);
+    putc_unlocked(',', f);
     cell(f, s);
 }
 
 static void
 number(FILE *f, double x)
 {
-    putc(',', f);
+    putc_unlocked(',', f);
     if (!isfinite(x))
         return;
     char buf[48];
     size_t n = sc_fmt_number(buf, x);
-    fwrite(buf, 1, n, f);
+    fwrite_unlocked(buf, 1, n, f);
 }
 
 /* An integer cell where 0 means null. */
 static void
 int0(FILE *f, long v)
 {
-    putc(',', f);
+    putc_unlocked(',', f);
     if (v)
-        fprintf(f, "%ld", v);
+        sc_put_long(f, v);
 }
 
 static void
 boolean(FILE *f, int b)
 {
-    fputs(b ? ",true" : ",false", f);
+    fputs_unlocked(b ? ",true" : ",false", f);
 }
 
 static void
 write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
 {
     const sc_dataset *ds = r->ds;
-    size_t oi = r->order[g->first + j];
+    size_t oi = g->first + j;
     const sc_obs *o = &ds->obs[oi];
     const sc_geo *geo = &ds->geos[o->geo];
     const sc_indicator *ind = &ds->inds[o->ind];
@@ -93,7 +93,8 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
     text(f, ind->id);
     text(f, ind->domain);
     text(f, ds->subgroups.strs[o->subgroup]);
-    fprintf(f, ",%d", (int)o->year);
+    putc_unlocked(',', f);
+    sc_put_long(f, o->year);
     text(f, o->label ? ds->labels.strs[o->label - 1] : NULL);
     number(f, o->value);
     number(f, o->moe);
@@ -111,7 +112,7 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
     boolean(f, latest);
     if (!latest) {
         /* rank_* (5) and trend (21) columns empty */
-        fputs(",,,,,,,,,,,,,,,,,,,,,,,,,,\n", f);
+        fputs_unlocked(",,,,,,,,,,,,,,,,,,,,,,,,,,\n", f);
         return;
     }
     int0(f, g->rank);
@@ -120,17 +121,15 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
     int0(f, g->rank_low);
     int0(f, g->rank_high);
     const sc_trend *t = &g->trend;
+    putc_unlocked(',', f);
     if (t->has_window)
-        fprintf(f, ",%d", t->n);
-    else
-        putc(',', f);
+        sc_put_long(f, t->n);
     text(f, sc_trend_method_str(t->method));
     number(f, t->slope);
     number(f, t->se);
+    putc_unlocked(',', f);
     if (t->df >= 0)
-        fprintf(f, ",%d", t->df);
-    else
-        putc(',', f);
+        sc_put_long(f, t->df);
     number(f, t->t);
     number(f, t->p);
     number(f, t->ci_low);
@@ -149,8 +148,8 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
     if (t->change_significant >= 0)
         boolean(f, t->change_significant);
     else
-        putc(',', f);
-    putc('\n', f);
+        putc_unlocked(',', f);
+    putc_unlocked('\n', f);
 }
 
 SC_API sc_status
@@ -160,9 +159,9 @@ sc_write_csv(const sc_results *r, const char *path, sc_diagnostics *diags)
         return SC_ERR_INVALID_ARG;
     sc_outfile o;
     SC_TRY(sc_out_open(&o, path, diags));
-    fputs(HEADER, o.f);
+    fputs_unlocked(HEADER, o.f);
     for (size_t k = 0; k < r->ngroups; k++) {
-        const sc_group *g = &r->groups[k];
+        const sc_group *g = &r->groups[r->out_groups[k]];
         for (size_t j = 0; j < g->count; j++)
             write_row(o.f, r, g, j);
     }

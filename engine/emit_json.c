@@ -37,7 +37,7 @@ sep(jw *w)
     }
     if (w->depth > 0) {
         if (!w->first[w->depth])
-            putc(',', w->f);
+            putc_unlocked(',', w->f);
         w->first[w->depth] = 0;
     }
 }
@@ -46,7 +46,7 @@ static void
 open_(jw *w, char c)
 {
     sep(w);
-    putc(c, w->f);
+    putc_unlocked(c, w->f);
     w->depth++;
     w->first[w->depth] = 1;
 }
@@ -55,7 +55,7 @@ static void
 close_(jw *w, char c)
 {
     w->depth--;
-    putc(c, w->f);
+    putc_unlocked(c, w->f);
 }
 
 static void
@@ -63,7 +63,7 @@ key(jw *w, const char *k)
 {
     sep(w);
     sc_json_string(w->f, k);
-    putc(':', w->f);
+    putc_unlocked(':', w->f);
     w->after_key = 1;
 }
 
@@ -74,7 +74,7 @@ str(jw *w, const char *s)
     if (s)
         sc_json_string(w->f, s);
     else
-        fputs("null", w->f);
+        fputs_unlocked("null", w->f);
 }
 
 static void
@@ -82,12 +82,12 @@ num(jw *w, double x)
 {
     sep(w);
     if (!isfinite(x)) {
-        fputs("null", w->f);
+        fputs_unlocked("null", w->f);
         return;
     }
     char buf[48];
     size_t n = sc_fmt_number(buf, x);
-    fwrite(buf, 1, n, w->f);
+    fwrite_unlocked(buf, 1, n, w->f);
 }
 
 /* An integer where 0 means null (ranks, years). */
@@ -96,36 +96,36 @@ int0(jw *w, long v)
 {
     sep(w);
     if (v == 0)
-        fputs("null", w->f);
+        fputs_unlocked("null", w->f);
     else
-        fprintf(w->f, "%ld", v);
+        sc_put_long(w->f, v);
 }
 
 static void
 intv(jw *w, long v)
 {
     sep(w);
-    fprintf(w->f, "%ld", v);
+    sc_put_long(w->f, v);
 }
 
 static void
 boolv(jw *w, int b)
 {
     sep(w);
-    fputs(b ? "true" : "false", w->f);
+    fputs_unlocked(b ? "true" : "false", w->f);
 }
 
 static void
 null_(jw *w)
 {
     sep(w);
-    fputs("null", w->f);
+    fputs_unlocked("null", w->f);
 }
 
 static void
 newline(jw *w)
 {
-    putc('\n', w->f);
+    putc_unlocked('\n', w->f);
 }
 
 /* ------------------------------------------------------------------ head */
@@ -236,7 +236,7 @@ write_head(jw *w, const sc_results *r)
             /* by name: walk subgroup ids in output rank order */
             uint32_t sg = 0;
             for (uint32_t s = 0; s < ds->subgroups.count; s++)
-                if (r->sg_rank[s] == k)
+                if (ds->sg_rank[s] == k)
                     sg = s;
             if (!has_bench(r, i, sg))
                 continue;
@@ -343,7 +343,7 @@ series(jw *w, const sc_results *r, const sc_group *g)
     const sc_dataset *ds = r->ds;
     open_(w, '[');
     for (size_t j = 0; g && j < g->count; j++) {
-        const sc_obs *o = &ds->obs[r->order[g->first + j]];
+        const sc_obs *o = &ds->obs[g->first + j];
         open_(w, '{');
         key(w, "year");
         intv(w, o->year);

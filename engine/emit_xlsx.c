@@ -483,7 +483,7 @@ write_indicator(xctx *x, size_t i, ranked *order)
         if (!gr)
             continue;
         for (size_t j = 0; j < gr->count; j++) {
-            const sc_obs *o = &ds->obs[r->order[gr->first + j]];
+            const sc_obs *o = &ds->obs[gr->first + j];
             lxw_col_t c = (lxw_col_t)(yc + (o->year - y0));
             if (o->reason != SC_REASON_NONE)
                 suppressed(x, ws, row, c, o->reason);
@@ -645,7 +645,7 @@ write_data(xctx *x)
                                                               : DATA_ROWS);
     lxw_row_t row = 1;
     for (size_t k = 0; k < r->ngroups && ws; k++) {
-        const sc_group *g = &r->groups[k];
+        const sc_group *g = &r->groups[r->out_groups[k]];
         for (size_t j = 0; j < g->count && ws; j++) {
             if (row > DATA_ROWS) {
                 size_t left = total - done;
@@ -655,7 +655,7 @@ write_data(xctx *x)
                 if (!ws)
                     break;
             }
-            size_t oi = r->order[g->first + j];
+            size_t oi = g->first + j;
             const sc_obs *o = &ds->obs[oi];
             const sc_geo *geo = &ds->geos[o->geo];
             const sc_indicator *ind = &ds->inds[o->ind];

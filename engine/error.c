@@ -236,3 +236,38 @@ sc_diag_format(const sc_diag *d, char *buf, size_t size)
                      sc_severity_str(d->severity), d->message);
     return n < 0 ? 0 : (size_t)n;
 }
+
+size_t
+sc_diag_max(const sc_diagnostics *l)
+{
+    return l ? l->max : 0;
+}
+
+sc_status
+sc_diag_merge(sc_diagnostics *dst, sc_diagnostics *src)
+{
+    if (!src)
+        return SC_OK;
+    sc_status st = SC_OK;
+    for (size_t i = 0; i < src->count; i++) {
+        sc_diag *d = &src->items[i];
+        if (st == SC_OK && sc_diag_wanted(dst, d->severity) &&
+            sc_grow((void **)&dst->items, &dst->cap, dst->count + 1,
+                    sizeof *dst->items) == SC_OK) {
+            dst->items[dst->count++] = *d;
+            dst->stored[d->severity]++;
+            continue;
+        }
+        if (sc_diag_wanted(dst, d->severity))
+            st = SC_ERR_NOMEM;
+        free((char *)d->code);
+        free((char *)d->file);
+        free((char *)d->message);
+    }
+    for (int s = 0; s < 3; s++)
+        dst->total[s] += src->total[s];
+    src->count = 0;
+    memset(src->stored, 0, sizeof src->stored);
+    memset(src->total, 0, sizeof src->total);
+    return st;
+}

@@ -167,7 +167,7 @@ sc_geo_load(sc_dataset *ds, sc_diagnostics *diags)
     g.ds = ds;
     g.diags = diags;
     sc_csv_ref ref = {ds->manifest_path, ds->geo_ref_line, ds->geo_ref_col};
-    sc_status st = sc_csv_read(ds->geo_path, &ref, diags, on_geo_record, &g);
+    sc_status st = sc_csv_read(ds->geo_path, &ref, diags, NULL, on_geo_record, &g);
     sc_buf_free(&g.tmp);
     if (!g.header_ok)
         ds->geo_broken = 1; /* reported; do not flag every row after it */
@@ -182,16 +182,16 @@ cmp_geo(const void *a, const void *b)
     return strcmp(((const sc_geo *)a)->id, ((const sc_geo *)b)->id);
 }
 
-/* Fill in inferred fields, drop geographies outside the scope, sort by
- * geo_id and renumber the observations. */
 sc_status
-sc_geo_finish(sc_dataset *ds)
+sc_geo_finish(sc_dataset *ds, uint32_t **remap_out)
 {
     size_t n = ds->ngeos, kept = 0;
     uint32_t *remap = malloc((n ? n : 1) * sizeof *remap);
+    *remap_out = NULL;
     if (!remap)
         return SC_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) {
+        remap[i] = UINT32_MAX;
         sc_geo *g = &ds->geos[i];
         if (!g->in_scope) {
             free(g->name);
@@ -219,9 +219,6 @@ sc_geo_finish(sc_dataset *ds)
         qsort(ds->geos, kept, sizeof *ds->geos, cmp_geo);
     for (size_t i = 0; i < kept; i++)
         remap[ds->geos[i].name_ind] = (uint32_t)i;
-    for (size_t k = 0; k < ds->nobs; k++)
-        ds->obs[k].geo = remap[ds->obs[k].geo];
-    free(remap);
     /* rebuild the id table in the new order */
     sc_strtab fresh = {0};
     for (size_t i = 0; i < kept; i++) {
@@ -230,6 +227,7 @@ sc_geo_finish(sc_dataset *ds)
                                         strlen(ds->geos[i].id), &idx);
         if (st != SC_OK) {
             sc_strtab_free(&fresh);
+            free(remap);
             return st;
         }
     }
@@ -242,5 +240,6 @@ sc_geo_finish(sc_dataset *ds)
         g->info.name = g->name;
         g->info.parent = g->parent ? g->parent : "";
     }
+    *remap_out = remap;
     return SC_OK;
 }

@@ -14,6 +14,7 @@
 #include <scorecard/diag.h>
 #include <scorecard/options.h>
 
+#include "csvfile.h"
 #include "util.h"
 
 /* SPEC §3.1, §2.3: a moe is a 90% margin of error and se = moe / 1.645
@@ -99,6 +100,7 @@ typedef struct sc_indicator {
     unsigned long ref_line, ref_col;
     /* filled by the loader */
     long field[SC_COL_COUNT];   /* file column of the first part, or -1 */
+    sc_line_index lines;        /* where the file's lines start */
     int loaded;                 /* the header was understood */
     int latest_year;            /* SC_NO_YEAR when none */
 } sc_indicator;
@@ -119,27 +121,47 @@ typedef struct sc_geo {
 
 /* --------------------------------------------------------- observations */
 
-/* One observation, compact. Missing numbers are NaN. */
+/* One observation, compact (48 bytes: 20M rows fit in under 1 GB). Missing
+ * numbers are NaN. Ids are dataset-wide once loading has finished; while a
+ * worker reads a file they are local to its sc_part. */
 typedef struct sc_obs {
     double value;       /* after transforms; NaN when suppressed/missing */
     double moe;
     double num;         /* after complement */
     double den;
-    int32_t year;
+    uint32_t line;      /* physical line of the record (saturated) */
     uint32_t geo;       /* index into geos */
-    uint32_t subgroup;  /* index into subgroups; 0 is "All" */
-    uint32_t label;     /* 0: plain year; else labels index + 1 */
     uint16_t ind;
-    uint8_t reason;     /* sc_reason */
-    uint8_t unstable;
+    uint16_t subgroup : 14; /* index into subgroups; 0 is "All" */
+    uint16_t reason : 2;    /* sc_reason */
+    uint16_t label : 15;    /* 0: plain year; else labels index + 1 */
+    uint16_t unstable : 1;
+    int16_t year;           /* 1900-2100 once validated */
 } sc_obs;
 
-/* Where an observation came from, for diagnostics after loading. */
-typedef struct sc_obs_src {
-    uint64_t offset;    /* byte offset of the record's first line */
-    uint32_t line;      /* physical line of the record */
-    uint32_t pad;
-} sc_obs_src;
+_Static_assert(sizeof(sc_obs) == 48, "sc_obs must stay compact");
+
+/* Limit of distinct year labels ("2019-2021") in a dataset. */
+#define SC_MAX_LABELS 32767u
+
+/* One indicator file as read by one worker (load.c), before it is merged
+ * into the dataset (dataset.c). Subgroup, label and (when geographies are
+ * inferred) geography ids in obs are indices into the part's own tables. */
+typedef struct sc_part {
+    sc_obs *obs;
+    size_t nobs, cap;
+    sc_strtab subgroups;    /* index 0 is "All" */
+    sc_strtab labels;
+    /* inferred geographies: local ids, and the name each file prefers */
+    sc_strtab geo_ids;
+    char **geo_names;       /* [local geo]: NULL when no name was seen */
+    int *geo_name_years;
+    size_t geo_cap;
+    sc_diagnostics *diags;  /* this file's diagnostics, merged in order */
+    sc_status st;           /* SC_OK unless reading could not go on */
+} sc_part;
+
+void sc_part_free(sc_part *p);
 
 /* ------------------------------------------------------------ dataset */
 
@@ -171,9 +193,13 @@ struct sc_dataset {
     /* observations */
     sc_strtab subgroups;    /* index 0 is "All" */
     sc_strtab labels;
+    /* Sorted by indicator (manifest order), geography (geo_id order),
+     * subgroup (sg_rank: All first, then by name), year, file order. */
     sc_obs *obs;
-    sc_obs_src *src;
-    size_t nobs, obs_cap, src_cap;
+    size_t nobs;
+    size_t *ind_start;      /* rows of indicator i: [ind_start[i], [i+1]) */
+    uint32_t *sg_rank;      /* subgroup id -> position in that order */
+    unsigned jobs;          /* worker threads (sc_options.jobs resolved) */
 };
 
 /* Stage entry points, in pipeline order. Each reports problems to diags
@@ -181,14 +207,24 @@ struct sc_dataset {
 sc_status sc_manifest_load(sc_dataset *ds, const char *path,
                            const sc_options *opt, sc_diagnostics *diags);
 sc_status sc_geo_load(sc_dataset *ds, sc_diagnostics *diags);
-sc_status sc_load_observations(sc_dataset *ds, size_t ind,
-                               sc_diagnostics *diags);
-sc_status sc_geo_finish(sc_dataset *ds);
+/* Read indicator ind's file into part (thread-safe: it writes only the
+ * part and ds->inds[ind]; everything else in ds is only read). */
+sc_status sc_load_observations(sc_dataset *ds, size_t ind, sc_part *part);
+/* Fill in inferred fields, drop geographies outside the scope and sort
+ * them by geo_id; remap[old index] is the new index (or UINT32_MAX). */
+sc_status sc_geo_finish(sc_dataset *ds, uint32_t **remap);
 sc_status sc_validate_dataset(sc_dataset *ds, sc_diagnostics *diags);
 
 /* Geography lookup or creation (inferred geographies). */
 sc_status sc_geo_intern(sc_dataset *ds, const char *id, size_t n,
                         size_t *index);
+
+/* Move src's diagnostics to the end of dst (up to dst's cap per severity)
+ * and add its totals; src is left empty. */
+sc_status sc_diag_merge(sc_diagnostics *dst, sc_diagnostics *src);
+size_t sc_diag_max(const sc_diagnostics *l);
+
+
 
 /* The raw numbers of one row, for the row-level checks (validate.c). */
 typedef struct sc_row {

@@ -18,7 +18,8 @@
 #define Z90 SC_Z90
 
 typedef struct lctx {
-    sc_dataset *ds;
+    const sc_dataset *ds;
+    sc_part *part;
     sc_indicator *ind;
     size_t ii;
     sc_diagnostics *diags;
@@ -34,18 +35,22 @@ typedef struct lctx {
     size_t data_rows;            /* all data rows read */
 } lctx;
 
-static const char *const markers[] = {"*", "S", "N/A", "NA", "LNE", "-",
-                                      NULL};
-
+/* The markers: blank, "*", "S", "-", "NA", "N/A", "LNE". */
 int
 sc_is_marker(const char *s, size_t n)
 {
-    if (n == 0)
+    switch (n) {
+    case 0:
         return 1;
-    for (size_t i = 0; markers[i]; i++)
-        if (strlen(markers[i]) == n && memcmp(markers[i], s, n) == 0)
-            return 1;
-    return 0;
+    case 1:
+        return s[0] == '*' || s[0] == 'S' || s[0] == '-';
+    case 2:
+        return s[0] == 'N' && s[1] == 'A';
+    case 3:
+        return memcmp(s, "N/A", 3) == 0 || memcmp(s, "LNE", 3) == 0;
+    default:
+        return 0;
+    }
 }
 
 /* Report at canonical column col of the current row (row-level rules). */
@@ -275,29 +280,65 @@ is_fips5(const char *s, size_t n)
     return 1;
 }
 
-/* Append one observation and where it came from. */
+/* Append one observation to the part. */
 static sc_status
-push_obs(sc_dataset *ds, const sc_obs *o, const sc_csv_rec *rec)
+push_obs(sc_part *p, sc_obs *o, const sc_csv_rec *rec)
 {
-    if (ds->nobs >= UINT32_MAX)
+    if (p->nobs >= UINT32_MAX)
         return SC_ERR_LIMIT;
-    if (sc_grow((void **)&ds->obs, &ds->obs_cap, ds->nobs + 1, sizeof *ds->obs) ||
-        sc_grow((void **)&ds->src, &ds->src_cap, ds->nobs + 1, sizeof *ds->src))
+    if (sc_grow((void **)&p->obs, &p->cap, p->nobs + 1, sizeof *p->obs))
         return SC_ERR_NOMEM;
-    ds->obs[ds->nobs] = *o;
-    ds->src[ds->nobs].offset = rec->offset;
-    ds->src[ds->nobs].line = rec->line > UINT32_MAX ? UINT32_MAX
-                                                    : (uint32_t)rec->line;
-    ds->src[ds->nobs].pad = 0;
-    ds->nobs++;
+    o->line = rec->line > UINT32_MAX ? UINT32_MAX : (uint32_t)rec->line;
+    p->obs[p->nobs++] = *o;
     return SC_OK;
+}
+
+/* The local id of an inferred geography, added when new. */
+static sc_status
+part_geo(sc_part *p, const char *id, size_t n, size_t *index)
+{
+    SC_TRY(sc_strtab_intern(&p->geo_ids, id, n, index));
+    if (*index < p->geo_cap)
+        return SC_OK;
+    size_t cap = p->geo_cap;
+    if (sc_grow((void **)&p->geo_names, &cap, *index + 1,
+                sizeof *p->geo_names))
+        return SC_ERR_NOMEM;
+    size_t cap2 = p->geo_cap;
+    if (sc_grow((void **)&p->geo_name_years, &cap2, cap,
+                sizeof *p->geo_name_years))
+        return SC_ERR_NOMEM;
+    for (size_t i = p->geo_cap; i < cap; i++) {
+        p->geo_names[i] = NULL;
+        p->geo_name_years[i] = SC_NO_YEAR;
+    }
+    p->geo_cap = cap;
+    return SC_OK;
+}
+
+void
+sc_part_free(sc_part *p)
+{
+    if (!p)
+        return;
+    free(p->obs);
+    sc_strtab_free(&p->subgroups);
+    sc_strtab_free(&p->labels);
+    for (size_t i = 0; i < p->geo_ids.count && i < p->geo_cap; i++)
+        free(p->geo_names[i]);
+    sc_strtab_free(&p->geo_ids);
+    free(p->geo_names);
+    free(p->geo_name_years);
+    sc_diagnostics_free(p->diags);
+    memset(p, 0, sizeof *p);
 }
 
 static sc_status
 on_row(void *vctx, const sc_csv_rec *rec)
 {
     lctx *L = vctx;
-    sc_dataset *ds = L->ds;
+    const sc_dataset *ds = L->ds;
+    sc_part *part = L->part;
     sc_indicator *ind = L->ind;
     L->rec = rec;
     if (rec->index == 0)
@@ -424,20 +465,19 @@ on_row(void *vctx, const sc_csv_rec *rec)
         return SC_OK; /* reported; a bad row is not stored */
     size_t geo = (size_t)known;
     if (!ds->geo_path) {
-        if (ds->ngeos >= SC_MAX_GEOGRAPHIES &&
-            sc_strtab_find(&ds->geo_ids, id, idn) < 0) {
+        if (part->geo_ids.count >= SC_MAX_GEOGRAPHIES &&
+            sc_strtab_find(&part->geo_ids, id, idn) < 0) {
             row_report(L, SC_SEV_ERROR, "limit", SC_COL_GEO_ID,
                        "more than %u distinct geo_ids; that is the limit "
                        "(the rest of the file is not read)",
                        SC_MAX_GEOGRAPHIES);
             return SC_ERR_DATA; /* stops reading this file */
         }
-        SC_TRY(sc_geo_intern(ds, id, idn, &geo));
-        ds->geos[geo].known = ds->geos[geo].in_scope = 1;
+        SC_TRY(part_geo(part, id, idn, &geo));
     }
     o.geo = (uint32_t)geo;
     o.ind = (uint16_t)L->ii;
-    o.year = (int32_t)year;
+    o.year = (int16_t)year; /* 1900-2100: sc_validate_row checked it */
     o.moe = m;
     o.num = n2;
     o.den = den;
@@ -462,8 +502,8 @@ on_row(void *vctx, const sc_csv_rec *rec)
     /* subgroup, year label */
     size_t sg = 0;
     if (len[SC_COL_SUBGROUP]) {
-        if (ds->subgroups.count >= SC_MAX_SUBGROUPS &&
-            sc_strtab_find(&ds->subgroups, txt[SC_COL_SUBGROUP],
+        if (part->subgroups.count >= SC_MAX_SUBGROUPS &&
+            sc_strtab_find(&part->subgroups, txt[SC_COL_SUBGROUP],
                            len[SC_COL_SUBGROUP]) < 0) {
             row_report(L, SC_SEV_ERROR, "limit", SC_COL_SUBGROUP,
                        "more than %u distinct subgroups; that is the limit "
@@ -471,78 +511,94 @@ on_row(void *vctx, const sc_csv_rec *rec)
                        SC_MAX_SUBGROUPS);
             return SC_ERR_DATA;
         }
-        SC_TRY(sc_strtab_intern(&ds->subgroups, txt[SC_COL_SUBGROUP],
+        SC_TRY(sc_strtab_intern(&part->subgroups, txt[SC_COL_SUBGROUP],
                                 len[SC_COL_SUBGROUP], &sg));
     }
-    o.subgroup = (uint32_t)sg;
+    o.subgroup = (uint16_t)sg;
     if (is_range) {
+        if (part->labels.count >= SC_MAX_LABELS &&
+            sc_strtab_find(&part->labels, txt[SC_COL_YEAR],
+                           len[SC_COL_YEAR]) < 0) {
+            row_report(L, SC_SEV_ERROR, "limit", SC_COL_YEAR,
+                       "more than %u distinct year ranges; that is the "
+                       "limit (the rest of the file is not read)",
+                       SC_MAX_LABELS);
+            return SC_ERR_DATA;
+        }
         size_t lab;
-        SC_TRY(sc_strtab_intern(&ds->labels, txt[SC_COL_YEAR],
+        SC_TRY(sc_strtab_intern(&part->labels, txt[SC_COL_YEAR],
                                 len[SC_COL_YEAR], &lab));
-        o.label = (uint32_t)(lab + 1);
+        o.label = (uint16_t)(lab + 1);
     }
 
     /* names: inferred (latest year wins) or checked against the file */
     if (len[SC_COL_GEO_NAME]) {
-        sc_geo *g = &ds->geos[geo];
         const char *nm = txt[SC_COL_GEO_NAME];
         size_t nn = len[SC_COL_GEO_NAME];
         if (!ds->geo_path) {
             /* the latest year's name wins; on a tie within one file the
-             * alphabetically first, across files the first indicator's:
-             * never the order of the rows */
-            int take = !g->name || year > g->name_year;
-            if (!take && year == g->name_year && g->name_ind == L->ii) {
+             * alphabetically first (never the order of the rows); across
+             * files the first indicator's (dataset.c) */
+            char **have = &part->geo_names[geo];
+            int *have_year = &part->geo_name_years[geo];
+            int take = !*have || year > *have_year;
+            if (!take && year == *have_year) {
                 char *cand = sc_strndup(nm, nn);
                 if (!cand)
                     return SC_ERR_NOMEM;
-                take = strcmp(cand, g->name) < 0;
+                take = strcmp(cand, *have) < 0;
                 free(cand);
             }
             if (take) {
                 char *copy = sc_strndup(nm, nn);
                 if (!copy)
                     return SC_ERR_NOMEM;
-                free(g->name);
-                g->name = copy;
-                g->name_year = (int)year;
-                g->name_ind = L->ii;
+                free(*have);
+                *have = copy;
+                *have_year = (int)year;
             }
-        } else if (g->name && !sc_strieq(nm, nn, g->name)) {
-            /* "Los Angeles County" matches "Los Angeles" */
-            size_t gl = strlen(g->name);
-            int suffix = nn == gl + 7 && sc_strieq(nm, gl, g->name) &&
-                         sc_strieq(nm + gl, 7, " County");
-            if (!suffix)
-                row_report(L, SC_SEV_WARNING, "name-mismatch",
-                           SC_COL_GEO_NAME,
-                           "geo_name '%s' differs from '%s', the name of %s "
-                           "in %s",
-                           sc_csv_shorten(&L->tmp, nm, nn), g->name, g->id,
-                           ds->geo_path);
+        } else {
+            const sc_geo *g = &ds->geos[geo];
+            if (g->name && !sc_strieq(nm, nn, g->name)) {
+                /* "Los Angeles County" matches "Los Angeles" */
+                size_t gl = strlen(g->name);
+                int suffix = nn == gl + 7 && sc_strieq(nm, gl, g->name) &&
+                             sc_strieq(nm + gl, 7, " County");
+                if (!suffix)
+                    row_report(L, SC_SEV_WARNING, "name-mismatch",
+                               SC_COL_GEO_NAME,
+                               "geo_name '%s' differs from '%s', the name of "
+                               "%s in %s",
+                               sc_csv_shorten(&L->tmp, nm, nn), g->name,
+                               g->id, ds->geo_path);
+            }
         }
     }
-    return push_obs(ds, &o, rec);
+    return push_obs(part, &o, rec);
 }
 
 sc_status
-sc_load_observations(sc_dataset *ds, size_t ii, sc_diagnostics *diags)
+sc_load_observations(sc_dataset *ds, size_t ii, sc_part *part)
 {
     lctx L;
     memset(&L, 0, sizeof L);
     L.ds = ds;
+    L.part = part;
     L.ind = &ds->inds[ii];
     L.ii = ii;
-    L.diags = diags;
+    L.diags = part->diags;
     L.z = sc_stats_z(L.ind->ci_level);
+    size_t all;
+    SC_TRY(sc_strtab_intern(&part->subgroups, "All", 3, &all));
     sc_csv_ref ref = {L.ind->ref_path, L.ind->ref_line, L.ind->ref_col};
-    size_t before = ds->nobs;
+    sc_diagnostics *diags = part->diags;
     size_t errors = sc_diagnostics_total(diags, SC_SEV_ERROR);
-    sc_status st = sc_csv_read(L.ind->path, &ref, diags, on_row, &L);
+    sc_status st = sc_csv_read(L.ind->path, &ref, diags, &L.ind->lines,
+                               on_row, &L);
     if (st == SC_OK && L.data_rows == 0 && L.ind->loaded)
         sc_diag_addf(diags, SC_SEV_WARNING, "no-rows-kept", L.ind->path, 1, 1,
                      "the file has a header but no data rows");
-    if (st == SC_OK && L.data_rows > 0 && ds->nobs == before &&
+    if (st == SC_OK && L.data_rows > 0 && part->nobs == 0 &&
         L.kept_or_skipped_rows == 0 &&
         sc_diagnostics_total(diags, SC_SEV_ERROR) == errors)
         sc_diag_addf(diags, SC_SEV_WARNING, "no-rows-kept", L.ind->path, 1, 1,

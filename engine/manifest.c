@@ -994,6 +994,7 @@ nomem:
 void
 sc_indicator_clear(sc_indicator *ind)
 {
+    free(ind->lines.offsets);
     free(ind->id);
     free(ind->name);
     free(ind->domain);

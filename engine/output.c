@@ -116,19 +116,32 @@ sc_out_commit(sc_outfile *o, sc_diagnostics *diags)
     return SC_OK;
 }
 
+/* "00" "01" ... "99": two digits per division. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233"
+    "34353637383940414243444546474849505152535455565758596061626364656667"
+    "6869707172737475767778798081828384858687888990919293949596979899";
+
 /* Decimal digits of v into buf (no sign); returns the length. */
 static size_t
 utoa(char *buf, uint64_t v)
 {
     char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (size_t i = 0; i < n; i++)
-        buf[i] = tmp[n - 1 - i];
-    return n;
+    size_t n = sizeof tmp;
+    while (v >= 100) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        n -= 2;
+        memcpy(tmp + n, digit_pairs + 2 * r, 2);
+    }
+    if (v >= 10) {
+        n -= 2;
+        memcpy(tmp + n, digit_pairs + 2 * v, 2);
+    } else {
+        tmp[--n] = (char)('0' + v);
+    }
+    memcpy(buf, tmp + n, sizeof tmp - n);
+    return sizeof tmp - n;
 }
 
 size_t
@@ -157,44 +170,54 @@ sc_fmt_number(char *buf, double x)
     if (x < 0)
         buf[n++] = '-';
     n += utoa(buf + n, k / 1000000u);
-    uint64_t frac = k % 1000000u;
+    unsigned frac = (unsigned)(k % 1000000u);
     if (frac) {
-        char d[6];
-        for (int i = 5; i >= 0; i--) {
-            d[i] = (char)('0' + frac % 10);
-            frac /= 10;
-        }
-        int last = 5;
-        while (d[last] == '0')
-            last--;
         buf[n++] = '.';
-        for (int i = 0; i <= last; i++)
-            buf[n++] = d[i];
+        memcpy(buf + n, digit_pairs + 2 * (frac / 10000), 2);
+        memcpy(buf + n + 2, digit_pairs + 2 * (frac / 100 % 100), 2);
+        memcpy(buf + n + 4, digit_pairs + 2 * (frac % 100), 2);
+        n += 6;
+        while (buf[n - 1] == '0')
+            n--;
     }
     buf[n] = '\0';
     return n;
 }
 
 void
+sc_put_long(FILE *f, long v)
+{
+    char buf[24];
+    size_t n = 0;
+    uint64_t u = (uint64_t)v;
+    if (v < 0) {
+        buf[n++] = '-';
+        u = 0 - u;
+    }
+    n += utoa(buf + n, u);
+    fwrite_unlocked(buf, 1, n, f);
+}
+
+void
 sc_json_string(FILE *f, const char *s)
 {
-    putc('"', f);
+    putc_unlocked('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned char c = *p;
         if (c == '"' || c == '\\') {
-            putc('\\', f);
-            putc(c, f);
+            putc_unlocked('\\', f);
+            putc_unlocked(c, f);
         } else if (c == '\n') {
-            fputs("\\n", f);
+            fputs_unlocked("\\n", f);
         } else if (c == '\r') {
-            fputs("\\r", f);
+            fputs_unlocked("\\r", f);
         } else if (c == '\t') {
-            fputs("\\t", f);
+            fputs_unlocked("\\t", f);
         } else if (c < 0x20 || c == 0x7F) {
             fprintf(f, "\\u%04x", c);
         } else {
-            putc(c, f);
+            putc_unlocked(c, f);
         }
     }
-    putc('"', f);
+    putc_unlocked('"', f);
 }

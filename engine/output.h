@@ -33,6 +33,11 @@ void sc_out_abort(sc_outfile *o);
  * Returns the length; x must be finite. */
 size_t sc_fmt_number(char *buf, double x);
 
+/* Write v in decimal (no locale, no stdio formatting). Output files are
+ * written by one thread each, so the emitters use the _unlocked stdio
+ * calls. */
+void sc_put_long(FILE *f, long v);
+
 /* Write s as a JSON string (quotes and escapes; UTF-8 kept as is). */
 void sc_json_string(FILE *f, const char *s);
 

@@ -96,14 +96,32 @@ sc_stats_t_upper(double t, double df)
 double
 sc_stats_t_quantile_upper(double q, double df)
 {
-    return gsl_cdf_tdist_Qinv(q, df);
+    /* a million trends ask for the same few (q, df): remember them, per
+     * thread, with the exact value GSL gave */
+    enum { MEMO = 256 };
+    static _Thread_local double memo_q[MEMO], memo_t[MEMO];
+    static _Thread_local unsigned char memo_set[MEMO];
+    int k = (int)df;
+    if (df != (double)k || k < 0 || k >= MEMO)
+        return gsl_cdf_tdist_Qinv(q, df);
+    if (!memo_set[k] || memo_q[k] != q) {
+        memo_t[k] = gsl_cdf_tdist_Qinv(q, df);
+        memo_q[k] = q;
+        memo_set[k] = 1;
+    }
+    return memo_t[k];
 }
 
 /* The z such that P(Z > z) = q for the standard normal. */
 double
 sc_stats_z_upper(double q)
 {
-    return gsl_cdf_ugaussian_Qinv(q);
+    static _Thread_local double last_q = -1, last_z;
+    if (q != last_q) {
+        last_z = gsl_cdf_ugaussian_Qinv(q);
+        last_q = q;
+    }
+    return last_z;
 }
 
 /* A seeded Mersenne Twister (gsl_rng_mt19937): the same seed gives the

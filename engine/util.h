@@ -68,6 +68,10 @@ size_t sc_utf8_chars(const char *s, size_t n);
 /* Overflow-checked size arithmetic: 0 on success, -1 on overflow. */
 int sc_size_mul(size_t a, size_t b, size_t *out);
 
+/* Ask for transparent huge pages on a big array (fewer page faults while
+ * it fills); a hint only, nothing happens where unsupported. */
+void sc_advise_huge(void *p, size_t bytes);
+
 /* Grow *arr (of *cap elements of size elem) to hold at least need. */
 sc_status sc_grow(void **arr, size_t *cap, size_t need, size_t elem);
 

@@ -14,6 +14,7 @@
 
 #include "csvfile.h"
 #include "internal.h"
+#include "parallel.h"
 
 /* ------------------------------------------------------------ row rules */
 
@@ -74,8 +75,10 @@ sc_validate_row(const sc_row *r, sc_row_report_fn report, void *ctx)
         r->den > 0 && r->num >= 0 && r->num <= r->den) {
         double n2 = ind->complement ? r->den - r->num : r->num;
         double ratio = 100.0 * (n2 / r->den); /* no overflow to inf */
-        double tol = 0.5 * pow(10.0, -ind->info.decimals) + 100.0 / r->den +
-                     1e-9;
+        static const double half_unit[] = {0.5, 0.05, 0.005, 0.0005, 0.00005};
+        int k = ind->info.decimals;
+        double tol = (k >= 0 && k <= 4 ? half_unit[k] : 0.5 * pow(10.0, -k)) +
+                     100.0 / r->den + 1e-9;
         if (fabs(r->value_final - ratio) > tol)
             report(ctx, SC_SEV_ERROR, "value-inconsistent", SC_COL_VALUE,
                    "value '%s' is inconsistent with 100 * numerator / "
@@ -89,6 +92,10 @@ sc_validate_row(const sc_row *r, sc_row_report_fn report, void *ctx)
 
 /* -------------------------------------------------------- dataset rules */
 
+/* The observations are sorted by indicator, geography, subgroup (All
+ * first, then by name) and year, so every rule below is one pass over
+ * adjacent rows. */
+
 typedef struct vctx {
     sc_dataset *ds;
     sc_diagnostics *diags;
@@ -101,13 +108,16 @@ static void
 locate(vctx *V, size_t k, sc_col col, unsigned long *line, unsigned long *column)
 {
     const sc_dataset *ds = V->ds;
-    const sc_indicator *ind = &ds->inds[ds->obs[k].ind];
-    *line = ds->src[k].line;
+    const sc_obs *o = &ds->obs[k];
+    const sc_indicator *ind = &ds->inds[o->ind];
+    *line = o->line;
     *column = 1;
     sc_buf_reset(&V->text);
-    if (ind->field[col] >= 0)
-        sc_csv_locate(ind->path, ds->src[k].offset, ds->src[k].line,
-                      (size_t)ind->field[col], line, column, &V->text);
+    if (ind->field[col] >= 0) {
+        uint64_t offset = sc_csv_line_offset(ind->path, &ind->lines, o->line);
+        sc_csv_locate(ind->path, offset, o->line, (size_t)ind->field[col],
+                      line, column, &V->text);
+    }
 }
 
 static void
@@ -117,36 +127,21 @@ note(vctx *V, sc_status st)
         V->st = st;
 }
 
-/* Order: indicator, geography, subgroup, year, then file order. */
 static int
-cmp_obs(const void *a, const void *b, void *arg)
+same_series(const sc_obs *a, const sc_obs *b)
 {
-    const sc_dataset *ds = arg;
-    const sc_obs *x = &ds->obs[*(const size_t *)a];
-    const sc_obs *y = &ds->obs[*(const size_t *)b];
-    if (x->ind != y->ind)
-        return x->ind < y->ind ? -1 : 1;
-    if (x->geo != y->geo)
-        return x->geo < y->geo ? -1 : 1;
-    if (x->subgroup != y->subgroup)
-        return x->subgroup < y->subgroup ? -1 : 1;
-    if (x->year != y->year)
-        return x->year < y->year ? -1 : 1;
-    size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    return i < j ? -1 : i > j;
+    return a->ind == b->ind && a->geo == b->geo && a->subgroup == b->subgroup;
 }
 
 /* Duplicate (geo_id, year, subgroup) rows within one indicator. */
 static void
-check_duplicates(vctx *V, const size_t *order, size_t n)
+check_duplicates(vctx *V)
 {
     const sc_dataset *ds = V->ds;
-    for (size_t i = 1; i < n && V->st == SC_OK; i++) {
-        const sc_obs *a = &ds->obs[order[i - 1]], *b = &ds->obs[order[i]];
-        if (a->ind != b->ind || a->geo != b->geo ||
-            a->subgroup != b->subgroup || a->year != b->year)
+    for (size_t k = 1; k < ds->nobs && V->st == SC_OK; k++) {
+        const sc_obs *a = &ds->obs[k - 1], *b = &ds->obs[k];
+        if (!same_series(a, b) || a->year != b->year)
             continue;
-        size_t k = order[i];
         if (!sc_diag_wanted(V->diags, SC_SEV_ERROR)) {
             sc_diag_count_only(V->diags, SC_SEV_ERROR);
             continue;
@@ -160,7 +155,7 @@ check_duplicates(vctx *V, const size_t *order, size_t n)
                              "subgroup '%s' (first on line %lu); keep one",
                              ds->geos[b->geo].id, (int)b->year,
                              ds->subgroups.strs[b->subgroup],
-                             (unsigned long)ds->src[order[i - 1]].line));
+                             (unsigned long)a->line));
     }
 }
 
@@ -187,7 +182,7 @@ find_latest(sc_dataset *ds)
 
 /* Warn about counties without an All row in an indicator's latest year. */
 static void
-check_missing(vctx *V, const size_t *order, size_t n)
+check_missing(vctx *V)
 {
     sc_dataset *ds = V->ds;
     unsigned char *seen = calloc(ds->ngeos ? ds->ngeos : 1, 1);
@@ -195,12 +190,11 @@ check_missing(vctx *V, const size_t *order, size_t n)
         V->st = SC_ERR_NOMEM;
         return;
     }
-    size_t i = 0;
     for (size_t ii = 0; ii < ds->ninds && V->st == SC_OK; ii++) {
         const sc_indicator *ind = &ds->inds[ii];
         memset(seen, 0, ds->ngeos ? ds->ngeos : 1);
-        for (; i < n && ds->obs[order[i]].ind == ii; i++) {
-            const sc_obs *o = &ds->obs[order[i]];
+        for (size_t k = ds->ind_start[ii]; k < ds->ind_start[ii + 1]; k++) {
+            const sc_obs *o = &ds->obs[k];
             if (o->subgroup == 0 && o->year == ind->latest_year)
                 seen[o->geo] = 1;
         }
@@ -227,54 +221,65 @@ check_missing(vctx *V, const size_t *order, size_t n)
     free(seen);
 }
 
+/* Outliers of one indicator, into their own list (run in parallel). */
+typedef struct outliers {
+    sc_dataset *ds;
+    sc_diagnostics **lists;  /* per indicator */
+    sc_status *st;
+} outliers;
+
 /* Warn about values far from the median of their own series: more than 4
  * scaled MADs (gsl_stats_mad) and more than 10 points away. */
 static void
-check_outliers(vctx *V, const size_t *order, size_t n)
+outlier_task(void *ctx, size_t ii)
 {
-    const sc_dataset *ds = V->ds;
-    double *vals = malloc((n ? n : 1) * sizeof *vals);
-    double *tmp = malloc((n ? n : 1) * sizeof *tmp);
-    if (!vals || !tmp) {
-        free(vals);
-        free(tmp);
-        V->st = SC_ERR_NOMEM;
-        return;
-    }
-    size_t i = 0;
-    while (i < n && V->st == SC_OK) {
-        const sc_obs *first = &ds->obs[order[i]];
-        size_t j = i, m = 0;
-        for (; j < n; j++) {
-            const sc_obs *o = &ds->obs[order[j]];
-            if (o->ind != first->ind || o->geo != first->geo ||
-                o->subgroup != first->subgroup)
+    outliers *O = ctx;
+    vctx V;
+    memset(&V, 0, sizeof V);
+    V.ds = O->ds;
+    V.diags = O->lists[ii];
+    const sc_dataset *ds = V.ds;
+    size_t i = ds->ind_start[ii], end = ds->ind_start[ii + 1];
+    size_t cap = 0;
+    double *vals = NULL, *tmp = NULL;
+    while (i < end && V.st == SC_OK) {
+        size_t j = i + 1, m = 0;
+        while (j < end && same_series(&ds->obs[i], &ds->obs[j]))
+            j++;
+        if (j - i > cap) {
+            size_t c1 = cap, c2 = cap;
+            if (sc_grow((void **)&vals, &c1, j - i, sizeof *vals) ||
+                sc_grow((void **)&tmp, &c2, j - i, sizeof *tmp)) {
+                V.st = SC_ERR_NOMEM;
                 break;
-            if (o->reason == SC_REASON_NONE)
-                vals[m++] = o->value;
+            }
+            cap = c1 < c2 ? c1 : c2;
         }
+        for (size_t k = i; k < j; k++)
+            if (ds->obs[k].reason == SC_REASON_NONE)
+                vals[m++] = ds->obs[k].value;
         if (m >= 3) {
             memcpy(tmp, vals, m * sizeof *tmp);
             double med = sc_stats_median(tmp, m);
             double mad = sc_stats_mad(vals, m);
             for (size_t k = i; k < j; k++) {
-                const sc_obs *o = &ds->obs[order[k]];
+                const sc_obs *o = &ds->obs[k];
                 if (o->reason != SC_REASON_NONE)
                     continue;
                 double dev = fabs(o->value - med);
                 if (!(dev > 4 * mad && dev > 10))
                     continue;
                 const sc_indicator *ind = &ds->inds[o->ind];
-                if (!sc_diag_wanted(V->diags, SC_SEV_WARNING)) {
-                    sc_diag_count_only(V->diags, SC_SEV_WARNING);
+                if (!sc_diag_wanted(V.diags, SC_SEV_WARNING)) {
+                    sc_diag_count_only(V.diags, SC_SEV_WARNING);
                     continue;
                 }
                 unsigned long line, col;
                 sc_col c = ind->field[SC_COL_VALUE] >= 0 ? SC_COL_VALUE
                                                          : SC_COL_NUMERATOR;
-                locate(V, order[k], c, &line, &col);
-                note(V, sc_diag_addf(
-                    V->diags, SC_SEV_WARNING, "outlier", ind->path, line, col,
+                locate(&V, k, c, &line, &col);
+                note(&V, sc_diag_addf(
+                    V.diags, SC_SEV_WARNING, "outlier", ind->path, line, col,
                     "value %.4g for %s (%s), %d is %.1f points from the "
                     "median %.4g of its series (more than 4 scaled MADs = "
                     "%.3g); check for a typo or a unit error",
@@ -287,6 +292,35 @@ check_outliers(vctx *V, const size_t *order, size_t n)
     }
     free(vals);
     free(tmp);
+    sc_buf_free(&V.text);
+    O->st[ii] = V.st;
+}
+
+static sc_status
+check_outliers(sc_dataset *ds, sc_diagnostics *diags)
+{
+    size_t n = ds->ninds;
+    outliers O = {ds, calloc(n ? n : 1, sizeof *O.lists),
+                  calloc(n ? n : 1, sizeof *O.st)};
+    sc_status st = SC_ERR_NOMEM;
+    if (!O.lists || !O.st)
+        goto done;
+    for (size_t i = 0; i < n; i++)
+        if (!(O.lists[i] = sc_diagnostics_new(sc_diag_max(diags))))
+            goto done;
+    sc_parallel_for(ds->jobs, n, outlier_task, &O);
+    st = SC_OK;
+    for (size_t i = 0; i < n; i++) {
+        sc_status m = sc_diag_merge(diags, O.lists[i]);
+        if (st == SC_OK)
+            st = O.st[i] != SC_OK ? O.st[i] : m;
+    }
+done:
+    for (size_t i = 0; O.lists && i < n; i++)
+        sc_diagnostics_free(O.lists[i]);
+    free(O.lists);
+    free(O.st);
+    return st;
 }
 
 sc_status
@@ -297,19 +331,11 @@ sc_validate_dataset(sc_dataset *ds, sc_diagnostics *diags)
     V.ds = ds;
     V.diags = diags;
     find_latest(ds);
-    size_t n = ds->nobs;
-    size_t *order = malloc((n ? n : 1) * sizeof *order);
-    if (!order)
-        return SC_ERR_NOMEM;
-    for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    qsort_r(order, n, sizeof *order, cmp_obs, ds);
-    check_duplicates(&V, order, n);
+    check_duplicates(&V);
     if (V.st == SC_OK)
-        check_missing(&V, order, n);
-    if (V.st == SC_OK)
-        check_outliers(&V, order, n);
-    free(order);
+        check_missing(&V);
     sc_buf_free(&V.text);
-    return V.st;
+    if (V.st != SC_OK)
+        return V.st;
+    return check_outliers(ds, diags);
 }

@@ -89,7 +89,7 @@ fx_read(fixture *f, const char *content)
     ck_assert_int_ge(asprintf(&f->path, "%s/data.csv", f->dir), 0);
     f->d = sc_diagnostics_new(0);
     ck_assert_ptr_nonnull(f->d);
-    f->st = sc_csv_read(f->path, NULL, f->d, on_rec, &f->c);
+    f->st = sc_csv_read(f->path, NULL, f->d, NULL, on_rec, &f->c);
 }
 
 static void
@@ -427,13 +427,13 @@ START_TEST(sc_csv_read_missing_file)
 
     /* reported where the manifest names the file */
     sc_csv_ref ref = {"manifest.json", 4, 12};
-    ck_assert_int_eq(sc_csv_read(path, &ref, d, on_rec, &c), SC_ERR_DATA);
+    ck_assert_int_eq(sc_csv_read(path, &ref, d, NULL, on_rec, &c), SC_ERR_DATA);
     TU_ASSERT_DIAG(d, "unreadable-file", SC_SEV_ERROR, "manifest.json", 4,
                    12, "nope.csv");
     ck_assert_uint_eq(c.n, 0);
 
     /* without a reference: at the file itself, no line */
-    ck_assert_int_eq(sc_csv_read(path, NULL, d, on_rec, &c), SC_ERR_DATA);
+    ck_assert_int_eq(sc_csv_read(path, NULL, d, NULL, on_rec, &c), SC_ERR_DATA);
     TU_ASSERT_DIAG(d, "unreadable-file", SC_SEV_ERROR, "nope.csv", 0, 0,
                    "nope.csv");
     ck_assert_uint_eq(tu_count(d, "unreadable-file"), 2);

@@ -7,6 +7,7 @@
  * Every expected figure is worked out by hand in a comment.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +94,130 @@ has_geo(const tu_load *l, const char *id)
     size_t g;
     return sc_dataset_find_geography(l->ds, id, &g) == SC_OK;
 }
+
+/* ------------------------------------------------------ order and jobs */
+
+/* Whether observation a comes before b in the documented order: indicator,
+ * geography (geo_id order), subgroup (All first, then by name), year. */
+static int
+before(const sc_dataset *ds, const sc_observation *a, const sc_observation *b)
+{
+    if (a->indicator != b->indicator)
+        return a->indicator < b->indicator;
+    if (a->geography != b->geography) {
+        const char *x = sc_dataset_geography(ds, a->geography)->geo_id;
+        const char *y = sc_dataset_geography(ds, b->geography)->geo_id;
+        ck_assert_int_ne(strcmp(x, y), 0);
+        return strcmp(x, y) < 0;
+    }
+    int sa = strcmp(a->subgroup, "All") != 0, sb = strcmp(b->subgroup, "All") != 0;
+    if (sa != sb)
+        return sa < sb;
+    if (strcmp(a->subgroup, b->subgroup) != 0)
+        return strcmp(a->subgroup, b->subgroup) < 0;
+    return a->year < b->year;
+}
+
+/* Two indicators over `ngeo` counties and `nsub` subgroups, `rows` rows
+ * each, written in a scrambled order (k * 7919 mod rows), some with year
+ * ranges; no geographies file. */
+static char *
+scrambled(size_t ngeo, size_t nsub, size_t rows, int crt)
+{
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\", \"indicators\": [\n"
+             " {\"id\": \"a\", \"name\": \"A\", \"domain\": \"D\", \"file\": \"a.csv\"},\n"
+             " {\"id\": \"b\", \"name\": \"B\", \"domain\": \"D\", \"file\": \"b.csv\"}]}\n");
+    for (int f = 0; f < 2; f++) {
+        size_t cap = 64 + rows * 48;
+        char *csv = malloc(cap);
+        ck_assert_ptr_nonnull(csv);
+        size_t n = (size_t)snprintf(csv, cap, "geo_id,year,subgroup,value\n");
+        for (size_t i = 0; i < rows; i++) {
+            size_t k = (i * 7919 + (size_t)f) % rows;
+            /* coprime sizes: (k mod ngeo, k mod nsub) are distinct pairs
+             * for k < ngeo * nsub; else take the digits of k */
+            size_t g = k % ngeo;
+            size_t s = crt ? k % nsub : (k / ngeo) % nsub;
+            size_t y = k / (ngeo * nsub);
+            char sg[16], year[32];
+            if (s == 0)
+                strcpy(sg, (k & 1) ? "All" : "");
+            else
+                snprintf(sg, sizeof sg, "S%03zu", nsub - s);
+            if (y % 3 == 2)
+                snprintf(year, sizeof year, "%zu-%zu", 1998 + y, 2000 + y);
+            else
+                snprintf(year, sizeof year, "%zu", 2000 + y);
+            n += (size_t)snprintf(csv + n, cap - n, "%05zu,%s,%s,%zu.5\n",
+                                  (size_t)6001 + 2 * g, year, sg, k % 90);
+        }
+        tu_write(dir, f ? "b.csv" : "a.csv", csv);
+        free(csv);
+    }
+    return dir;
+}
+
+/* Every observation in the documented order, and the same observations
+ * (values, labels, lines' worth of content) whatever the number of worker
+ * threads. Run on a dense key space and on one with more (geography,
+ * subgroup) pairs than rows, which takes the other sorting path. */
+static void
+check_order_and_jobs(size_t ngeo, size_t nsub, size_t rows, int crt)
+{
+    char *dir = scrambled(ngeo, nsub, rows, crt);
+    tu_load one = tu_load_dir_jobs(dir, 1);
+    if (one.status != SC_OK)
+        tu_dump(one.diags);
+    ck_assert_int_eq(one.status, SC_OK);
+    size_t n = sc_dataset_observation_count(one.ds);
+    ck_assert_uint_eq(n, 2 * rows);
+    sc_observation prev, cur;
+    for (size_t i = 0; i < n; i++) {
+        ck_assert_int_eq(sc_dataset_observation(one.ds, i, &cur), SC_OK);
+        if (i)
+            ck_assert_msg(before(one.ds, &prev, &cur),
+                          "observation %zu is out of order", i);
+        prev = cur;
+    }
+    for (unsigned jobs = 2; jobs <= 5; jobs += 3) {
+        tu_load many = tu_load_dir_jobs(dir, jobs);
+        ck_assert_int_eq(many.status, SC_OK);
+        ck_assert_uint_eq(sc_dataset_observation_count(many.ds), n);
+        for (size_t i = 0; i < n; i++) {
+            sc_observation a, b;
+            sc_dataset_observation(one.ds, i, &a);
+            sc_dataset_observation(many.ds, i, &b);
+            ck_assert_uint_eq(a.indicator, b.indicator);
+            ck_assert_uint_eq(a.geography, b.geography);
+            ck_assert_str_eq(a.subgroup, b.subgroup);
+            ck_assert_int_eq(a.year, b.year);
+            ck_assert_double_eq(a.value, b.value);
+            ck_assert_int_eq(!a.year_label, !b.year_label);
+            if (a.year_label)
+                ck_assert_str_eq(a.year_label, b.year_label);
+        }
+        tu_load_free(&many);
+    }
+    tu_load_free(&one);
+    tu_cleanup(dir);
+}
+
+START_TEST(load_order_dense_keys)
+{
+    /* 40 counties x 6 subgroups x 9 years, every cell once */
+    check_order_and_jobs(40, 6, 40 * 6 * 9, 0);
+}
+END_TEST
+
+START_TEST(load_order_sparse_keys)
+{
+    /* 300 counties x 299 subgroups = 89,700 keys > 4 x 1,200 rows +
+     * 65,536: the rows are bucketed by geography only, then sorted */
+    check_order_and_jobs(300, 299, 600, 1);
+}
+END_TEST
 
 /* ----------------------------------------------------------- canonical */
 
@@ -807,6 +932,8 @@ suite(void)
     tcase_add_test(tc, load_use_overrides_catalog);
     tcase_add_test(tc, load_manifest_defaults);
     tcase_add_test(tc, load_manifest_settings_given);
+    tcase_add_test(tc, load_order_dense_keys);
+    tcase_add_test(tc, load_order_sparse_keys);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -63,12 +63,13 @@ tu_cleanup(char *dir)
 }
 
 static tu_load
-load(const char *dir, int outside)
+load(const char *dir, int outside, unsigned jobs)
 {
     tu_load l = {SC_OK, NULL, NULL};
     sc_options opt;
     sc_options_init(&opt);
     opt.allow_outside_paths = outside;
+    opt.jobs = jobs;
     opt.catalog_dir = SC_TEST_SRCDIR "/../indicators";
     l.diags = sc_diagnostics_new(0);
     ck_assert_ptr_nonnull(l.diags);
@@ -79,13 +80,19 @@ load(const char *dir, int outside)
 tu_load
 tu_load_dir(const char *dir)
 {
-    return load(dir, 0);
+    return load(dir, 0, 0);
+}
+
+tu_load
+tu_load_dir_jobs(const char *dir, unsigned jobs)
+{
+    return load(dir, 0, jobs);
 }
 
 tu_load
 tu_load_dir_outside(const char *dir)
 {
-    return load(dir, 1);
+    return load(dir, 1, 0);
 }
 
 void

@@ -30,6 +30,8 @@ typedef struct tu_load {
 
 /* Load dir with the repository's catalog (indicators/). */
 tu_load tu_load_dir(const char *dir);
+/* The same with this many worker threads (sc_options.jobs). */
+tu_load tu_load_dir_jobs(const char *dir, unsigned jobs);
 /* The same, accepting files outside the dataset directory. */
 tu_load tu_load_dir_outside(const char *dir);
 void tu_load_free(tu_load *l);

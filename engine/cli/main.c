@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <scorecard.h>
@@ -176,13 +177,26 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
            "* suppressed by the source or for a small denominator.\n");
 }
 
+/* Monotonic clock, for --timings. */
+static double
+seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 /* build: compute and write the requested formats into opt->outdir. */
 static int
 run_build(const cli_options *opt, const sc_dataset *ds,
           sc_diagnostics *diags)
 {
     sc_results *res = NULL;
+    double t0 = seconds();
     sc_status st = sc_compute(ds, &res);
+    if (opt->timings)
+        fprintf(stderr, "scorecard: timings: compute %.3f s\n",
+                seconds() - t0);
     if (st != SC_OK) {
         fprintf(stderr, "scorecard: computing failed: %s\n",
                 sc_status_str(st));
@@ -203,14 +217,17 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         sc_results_free(res);
         return EXIT_INTERNAL;
     }
-    if (opt->want_xlsx && st == SC_OK)
-        st = sc_write_xlsx(res, xlsx, diags);
-    if (opt->want_json && st == SC_OK)
-        st = sc_write_json(res, json, diags);
-    if (opt->want_json && opt->split && st == SC_OK)
-        st = sc_write_json_split(res, split, diags);
-    if (opt->want_csv && st == SC_OK)
-        st = sc_write_csv(res, csv, diags);
+    sc_output_paths paths = {
+        opt->want_xlsx ? xlsx : NULL,
+        opt->want_json ? json : NULL,
+        opt->want_json && opt->split ? split : NULL,
+        opt->want_csv ? csv : NULL,
+    };
+    t0 = seconds();
+    st = sc_write_outputs(res, &paths, diags);
+    if (opt->timings)
+        fprintf(stderr, "scorecard: timings: write %.3f s\n",
+                seconds() - t0);
     int rc = EXIT_OK;
     if (st != SC_OK) {
         report_diagnostics(stderr, diags, FMT_TEXT, opt->outdir, 1, 0);
@@ -289,6 +306,7 @@ main(int argc, char **argv)
                                          : default_catalog;
     lib.max_errors = opt.max_errors;
     lib.allow_outside_paths = opt.allow_outside;
+    lib.jobs = opt.jobs;
 
     sc_diagnostics *diags = sc_diagnostics_new(opt.max_errors);
     if (!diags) {
@@ -296,7 +314,11 @@ main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     sc_dataset *ds = NULL;
+    double t0 = seconds();
     sc_status st = sc_dataset_load(dataset, &lib, diags, &ds);
+    if (opt.timings)
+        fprintf(stderr, "scorecard: timings: load and validate %.3f s\n",
+                seconds() - t0);
 
     int fatal = st != SC_OK && st != SC_ERR_DATA && st != SC_ERR_IO;
     if (fatal) {

@@ -49,6 +49,9 @@ cli_help(void)
         "  --allow-outside-paths           accept manifest paths that are absolute or\n"
         "                                  leave the dataset directory (off: a pull\n"
         "                                  request cannot make CI read other files)\n"
+        "  -j, --jobs N                    worker threads (default: one per CPU);\n"
+        "                                  outputs are the same for every N\n"
+        "  --timings                       print how long each stage took\n"
         "  -q, --quiet                     no summary line\n"
         "  -h, --help                      show this help\n"
         "  -V, --version                   show the version\n"
@@ -87,7 +90,8 @@ enum {
     OPT_MAX_ERRORS,
     OPT_INDICATORS_DIR,
     OPT_SPLIT,
-    OPT_ALLOW_OUTSIDE
+    OPT_ALLOW_OUTSIDE,
+    OPT_TIMINGS
 };
 
 static const struct option long_opts[] = {
@@ -99,6 +103,8 @@ static const struct option long_opts[] = {
     {"output", required_argument, NULL, 'o'},
     {"split", no_argument, NULL, OPT_SPLIT},
     {"allow-outside-paths", no_argument, NULL, OPT_ALLOW_OUTSIDE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"timings", no_argument, NULL, OPT_TIMINGS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -118,7 +124,7 @@ cli_parse(int argc, char **argv, cli_options *opt)
     optind = 1;
     int c;
     /* '-' first: positional arguments come back in order as 1 */
-    while ((c = getopt_long(argc, argv, "-:qhVo:", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "-:qhVo:j:", long_opts, NULL)) != -1) {
         switch (c) {
         case 1:
             if (npos == 4)
@@ -153,6 +159,20 @@ cli_parse(int argc, char **argv, cli_options *opt)
             opt->max_errors = (size_t)v;
             break;
         }
+        case 'j': {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || v < 1 || v > 1024)
+                return usage_error("bad value '%s' for --jobs; expected a "
+                                   "whole number from 1 to 1024",
+                                   optarg);
+            opt->jobs = (unsigned)v;
+            break;
+        }
+        case OPT_TIMINGS:
+            opt->timings = 1;
+            break;
         case OPT_INDICATORS_DIR:
             opt->indicators_dir = optarg;
             break;

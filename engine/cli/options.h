@@ -45,6 +45,8 @@ typedef struct cli_options {
     size_t max_errors;          /* 0 = no cap */
     int quiet;
     int allow_outside;          /* --allow-outside-paths */
+    unsigned jobs;              /* --jobs N; 0 = one per CPU */
+    int timings;                /* --timings: stage times on stderr */
 } cli_options;
 
 /* Parse argv. Returns EXIT_OK, or EXIT_USAGE after printing the problem

@@ -165,7 +165,8 @@ SC_API size_t sc_dataset_observation_count(const sc_dataset *ds);
 
 /**
  * @brief Read the i-th observation. Observations are ordered by
- *        indicator (manifest order), then in file order.
+ *        indicator (manifest order), geography (geo_id order), subgroup
+ *        ("All" first, then by name) and year.
  * @return SC_OK, or SC_ERR_INVALID_ARG when i is out of range (then *out
  *         is left unchanged).
  */

@@ -32,6 +32,11 @@ typedef struct sc_options {
      *  untrusted pull request cannot read (and quote) any file on the
      *  machine. Default: 0. */
     int allow_outside_paths;
+    /** Worker threads for reading indicator files, sorting, statistics
+     *  and writing outputs. Results never depend on it: the same input
+     *  gives byte-identical outputs with any value. Default: 0, meaning
+     *  one per online CPU. */
+    unsigned jobs;
 } sc_options;
 
 /**

@@ -116,6 +116,27 @@ SC_API sc_status sc_write_xlsx(const sc_results *r, const char *path,
 SC_API sc_status sc_write_csv(const sc_results *r, const char *path,
                               sc_diagnostics *diags);
 
+/** The files sc_write_outputs() writes; a NULL path skips that format. */
+typedef struct sc_output_paths {
+    const char *xlsx;       /**< the workbook (sc_write_xlsx) */
+    const char *json;       /**< the whole JSON (sc_write_json) */
+    const char *json_dir;   /**< one JSON per geography (sc_write_json_split) */
+    const char *csv;        /**< the long table (sc_write_csv) */
+} sc_output_paths;
+
+/**
+ * @brief Write several formats at once, each on its own thread (up to the
+ *        `jobs` of the options the dataset was loaded with).
+ *
+ * Each file is written atomically, exactly as by its own function, and
+ * the bytes do not depend on the number of threads. Diagnostics arrive in
+ * the order xlsx, json, json_dir, csv.
+ * @return SC_OK, or the first failure in that order.
+ */
+SC_API sc_status sc_write_outputs(const sc_results *r,
+                                  const sc_output_paths *paths,
+                                  sc_diagnostics *diags);
+
 #ifdef __cplusplus
 }
 #endif

@@ -193,7 +193,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fz_ctx c = {path, data, size, 0, 0, 0, 0, {0}, 0, 0,
                 FZ_CHECK_BARE_CR || !bare_cr};
     sc_csv_ref ref = {"scorecard.json", 7, 3};
-    sc_status st = sc_csv_read(path, size & 2 ? &ref : NULL, d, on_record,
+    sc_status st = sc_csv_read(path, size & 2 ? &ref : NULL, d, NULL, on_record,
                                &c);
     FZ_CHECK(st == SC_OK || st == SC_ERR_INVALID_ARG,
              "sc_csv_read on a readable file returned %s",

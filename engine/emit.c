@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Stage 6, all formats at once: the writers only read the results, so
+ * they run side by side, one thread each (a national run writes gigabytes
+ * of JSON and CSV; together they take the time of the longer one).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <scorecard/results.h>
+
+#include "compute.h"
+#include "internal.h"
+#include "parallel.h"
+
+enum { W_XLSX, W_JSON, W_SPLIT, W_CSV, W_COUNT };
+
+typedef struct writers {
+    const sc_results *r;
+    const char *path[W_COUNT];
+    size_t which[W_COUNT];        /* the requested writers, biggest first */
+    sc_diagnostics *diags[W_COUNT];
+    sc_status st[W_COUNT];
+} writers;
+
+static void
+write_task(void *ctx, size_t k)
+{
+    writers *w = ctx;
+    size_t i = w->which[k];
+    const sc_results *r = w->r;
+    const char *p = w->path[i];
+    sc_diagnostics *d = w->diags[i];
+    w->st[i] = i == W_XLSX    ? sc_write_xlsx(r, p, d)
+               : i == W_JSON  ? sc_write_json(r, p, d)
+               : i == W_SPLIT ? sc_write_json_split(r, p, d)
+                              : sc_write_csv(r, p, d);
+}
+
+SC_API sc_status
+sc_write_outputs(const sc_results *r, const sc_output_paths *paths,
+                 sc_diagnostics *diags)
+{
+    if (!r || !paths || !diags)
+        return SC_ERR_INVALID_ARG;
+    writers w = {r, {paths->xlsx, paths->json, paths->json_dir, paths->csv},
+                 {0}, {NULL}, {SC_OK, SC_OK, SC_OK, SC_OK}};
+    /* the longest first, so the other thread takes the rest */
+    static const size_t by_size[W_COUNT] = {W_XLSX, W_CSV, W_JSON, W_SPLIT};
+    size_t n = 0;
+    sc_status st = SC_OK;
+    for (size_t k = 0; k < W_COUNT; k++) {
+        size_t i = by_size[k];
+        if (!w.path[i])
+            continue;
+        if (!(w.diags[i] = sc_diagnostics_new(sc_diag_max(diags)))) {
+            st = SC_ERR_NOMEM;
+            goto done;
+        }
+        w.which[n++] = i;
+    }
+    sc_parallel_for(r->ds->jobs, n, write_task, &w);
+    for (size_t i = 0; i < W_COUNT; i++) {
+        sc_status m = sc_diag_merge(diags, w.diags[i]);
+        if (st == SC_OK)
+            st = w.st[i] != SC_OK ? w.st[i] : m;
+    }
+done:
+    for (size_t i = 0; i < W_COUNT; i++)
+        sc_diagnostics_free(w.diags[i]);
+    return st;
+}
