@@ -316,7 +316,7 @@ count_below(const double *sorted, size_t n, double key)
 
 /* Competition ranks of keys (integral doubles, §3.9.1): rank[j] = 1 + the
  * number of keys below key[j]. Counting when the keys span a small range,
- * else sorting; scratch holds n doubles, counts max(n, 4n + 1) sizes. */
+ * else sorting; scratch holds n doubles, counts ncounts + 1 sizes. */
 static void
 competition_ranks(const double *key, size_t n, int *rank, double *scratch,
                   size_t *counts, size_t ncounts)
@@ -343,41 +343,28 @@ competition_ranks(const double *key, size_t n, int *rank, double *scratch,
         rank[j] = (int)count_below(scratch, n, key[j]) + 1;
 }
 
-/* The k-th smallest of a[0..n) (a is reordered): quickselect with a
- * median-of-three pivot. */
-static int
-select_int(int *a, size_t n, size_t k)
+/* The lo-th and hi-th smallest (lo <= hi) of a[0..n), by counting: the
+ * values are ranks, 1..m, and counts holds more than m sizes. */
+static void
+percentiles(const int *a, size_t n, size_t lo, size_t hi, size_t *counts,
+            int *at_lo, int *at_hi)
 {
-    size_t lo = 0, hi = n - 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int x = a[lo], y = a[mid], z = a[hi];
-        int pivot = x < y ? (y < z ? y : (x < z ? z : x))
-                          : (x < z ? x : (y < z ? z : y));
-        size_t i = lo, j = hi;
-        while (i <= j) {
-            while (a[i] < pivot)
-                i++;
-            while (a[j] > pivot)
-                j--;
-            if (i <= j) {
-                int t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-                i++;
-                if (j == 0)
-                    break;
-                j--;
-            }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return a[k];
+    int mn = a[0], mx = a[0];
+    for (size_t i = 1; i < n; i++) {
+        mn = a[i] < mn ? a[i] : mn;
+        mx = a[i] > mx ? a[i] : mx;
     }
-    return a[k];
+    size_t span = (size_t)((long)mx - (long)mn) + 1;
+    memset(counts, 0, span * sizeof *counts);
+    for (size_t i = 0; i < n; i++)
+        counts[a[i] - mn]++;
+    size_t seen = 0, v = 0;
+    for (; seen + counts[v] <= lo; v++)
+        seen += counts[v];
+    *at_lo = mn + (int)v;
+    for (; seen + counts[v] <= hi; v++)
+        seen += counts[v];
+    *at_hi = mn + (int)v;
 }
 
 /* §3.3 ranks (competition ranking of distance keys at `decimals`) and
@@ -400,7 +387,9 @@ rank_indicator(sc_results *r, size_t ii)
     if (m == 0)
         return SC_OK;
     sc_status st = SC_ERR_NOMEM;
-    size_t ncounts = 4 * m + 1;
+    /* counting ranks cover distance keys spanning up to 100 points at 2
+     * decimals, or 4 per county: both cheaper than sorting */
+    size_t ncounts = 4 * m + 1 > 16384 ? 4 * m + 1 : 16384;
     size_t *gid = malloc(m * sizeof *gid);
     double *key = malloc(m * sizeof *key);
     double *scratch = malloc(m * sizeof *scratch);
@@ -440,12 +429,16 @@ rank_indicator(sc_results *r, size_t ii)
         if (sc_size_mul(m, (size_t)draws, &cells))
             goto done;
         ranks = malloc(cells * sizeof *ranks);
-        rng = sc_stats_rng_new(ds->seed);
-        if (!ranks || !rng)
+        int shared = r->ngauss >= cells;
+        rng = shared ? NULL : sc_stats_rng_new(ds->seed);
+        if (!ranks || (!shared && !rng))
             goto done;
         for (long d = 0; d < draws; d++) {
+            const double *gy = shared ? r->gauss_y + (size_t)d * m : NULL;
+            const double *gs = shared ? r->gauss_s + (size_t)d * m : NULL;
             for (j = 0; j < m; j++) {
-                double sim = v[j] + sc_stats_gaussian(rng, se[j]);
+                double sim = v[j] + (shared ? se[j] * gy[j] * gs[j]
+                                            : sc_stats_gaussian(rng, se[j]));
                 key[j] = sc_round_key(distance_of(ind, sim), k);
             }
             competition_ranks(key, m, rank, scratch, counts, ncounts);
@@ -457,8 +450,9 @@ rank_indicator(sc_results *r, size_t ii)
         size_t hi = (size_t)ceil(0.95 * (double)(draws - 1));
         for (j = 0; j < m; j++) {
             int *row = ranks + j * (size_t)draws;
-            r->groups[gid[j]].rank_low = select_int(row, (size_t)draws, lo);
-            r->groups[gid[j]].rank_high = select_int(row, (size_t)draws, hi);
+            percentiles(row, (size_t)draws, lo, hi, counts,
+                        &r->groups[gid[j]].rank_low,
+                        &r->groups[gid[j]].rank_high);
         }
     }
     st = SC_OK;
@@ -473,6 +467,36 @@ done:
     free(ranks);
     sc_stats_rng_free(rng);
     return st;
+}
+
+/* Draws kept for all indicators: at most this many (16 bytes each). */
+#define SC_SHARED_DRAWS (8u * 1024u * 1024u)
+
+/* The seeded stream of normal draws, generated once for every indicator
+ * (counties x rank_draws of them, enough for any indicator). */
+static sc_status
+shared_draws(sc_results *r)
+{
+    const sc_dataset *ds = r->ds;
+    size_t counties = 0, n;
+    for (size_t g = 0; g < ds->ngeos; g++)
+        counties += is_county(ds, (uint32_t)g);
+    if (ds->rank_draws <= 0 ||
+        sc_size_mul(counties, (size_t)ds->rank_draws, &n) || n == 0 ||
+        n > SC_SHARED_DRAWS)
+        return SC_OK; /* each indicator draws its own */
+    r->gauss_y = malloc(n * sizeof *r->gauss_y);
+    r->gauss_s = malloc(n * sizeof *r->gauss_s);
+    sc_rng *rng = sc_stats_rng_new(ds->seed);
+    if (!r->gauss_y || !r->gauss_s || !rng) {
+        sc_stats_rng_free(rng);
+        return SC_ERR_NOMEM;
+    }
+    for (size_t k = 0; k < n; k++)
+        sc_stats_gaussian_pair(rng, &r->gauss_y[k], &r->gauss_s[k]);
+    sc_stats_rng_free(rng);
+    r->ngauss = n;
+    return SC_OK;
 }
 
 /* One indicator's benchmarks and ranks (a parallel task). */
@@ -719,6 +743,8 @@ sc_results_free(sc_results *r)
     free(r->groups);
     free(r->ind_group);
     free(r->out_groups);
+    free(r->gauss_y);
+    free(r->gauss_s);
     free(r->gi_first);
     free(r->gi_count);
     free(r->ranked);
@@ -757,6 +783,9 @@ sc_compute(const sc_dataset *ds, sc_results **out)
     for (size_t i = 0; i < ni; i++)
         if (ds->inds[i].latest_year > r->latest_year)
             r->latest_year = ds->inds[i].latest_year;
+    if ((st = shared_draws(r)) != SC_OK)
+        goto fail;
+    st = SC_ERR_NOMEM;
     ind_tasks T = {r, ist};
     sc_parallel_for(ds->jobs, ni, indicator_task, &T);
     st = SC_OK;

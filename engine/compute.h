@@ -70,6 +70,11 @@ struct sc_results {
     sc_comp *overall;      /* [geo] */
     sc_equity *equity;     /* [geo * ninds + i] */
     int latest_year;       /* max over indicators; SC_NO_YEAR if none */
+    /* §3.8's normal draws, shared: every indicator restarts the same
+     * seeded stream, so its k-th draw is (se * gauss_y[k]) * gauss_s[k];
+     * NULL when too many to keep (then each indicator draws its own) */
+    double *gauss_y, *gauss_s;
+    size_t ngauss;
 };
 
 /* Figures of one observation (any year). */

@@ -10,7 +10,11 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <scorecard/dataset.h>
 #include <scorecard/options.h>
@@ -53,7 +57,8 @@ sc_dataset_free(sc_dataset *ds)
     sc_strtab_free(&ds->geo_ids);
     sc_strtab_free(&ds->subgroups);
     sc_strtab_free(&ds->labels);
-    free(ds->obs);
+    if (ds->obs)
+        munmap(ds->obs, ds->obs_bytes);
     free(ds->sg_rank);
     free(ds->ind_start);
     free(ds);
@@ -61,17 +66,71 @@ sc_dataset_free(sc_dataset *ds)
 
 /* ------------------------------------------------------ loading in parallel */
 
+/* Sorting buffers, one per running task (at most `jobs` at a time): each
+ * buffer's pages are faulted in once, not once per file. */
+#define SC_SCRATCH_SLOTS 64
+typedef struct scratch_pool {
+    atomic_flag busy[SC_SCRATCH_SLOTS];
+    sc_obs *buf[SC_SCRATCH_SLOTS];
+    size_t cap[SC_SCRATCH_SLOTS];
+} scratch_pool;
+
 typedef struct loading {
     sc_dataset *ds;
     sc_part *parts;
+    size_t *bound;          /* rows each file can hold (its lines) */
+    scratch_pool scratch;
     size_t *by_size;        /* indicators, biggest file first */
     /* filled by merge(): part-local id -> dataset id */
     uint32_t **sg_map, **label_map, **geo_map;
     uint32_t *geo_remap;    /* dataset id -> sorted id (sc_geo_finish) */
-    size_t *offset;         /* where each part starts in ds->obs */
     int dense;              /* bucket by (geo, subgroup), else by geo */
     sc_status *st;          /* per part, from sorting */
 } loading;
+
+/* Lines of a regular file (newlines + 1): no file can hold more records.
+ * 0 when it cannot be read (the reader reports why); SIZE_MAX when out of
+ * memory. */
+static size_t
+count_lines(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    struct stat sb;
+    if (fd < 0)
+        return 0;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        return 0;
+    }
+    static const size_t chunk = 1u << 20;
+    unsigned char *buf = malloc(chunk);
+    if (!buf) {
+        close(fd);
+        return SIZE_MAX;
+    }
+    size_t lines = 1;
+    for (ssize_t got; (got = read(fd, buf, chunk)) != 0;) {
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        size_t nl = 0;
+        for (ssize_t i = 0; i < got; i++) /* vectorizes */
+            nl += buf[i] == '\n';
+        lines += nl;
+    }
+    free(buf);
+    close(fd);
+    return lines;
+}
+
+static void
+count_task(void *ctx, size_t i)
+{
+    loading *L = ctx;
+    L->bound[i] = count_lines(L->ds->inds[i].path);
+}
 
 static void
 load_task(void *ctx, size_t k)
@@ -254,20 +313,42 @@ sort_bucket(sc_obs *o, size_t n, const uint32_t *sg_rank)
     }
 }
 
-/* Move part i, renumbered, into its place in ds->obs, sorted by geography,
- * subgroup and year with a counting sort on (geography, subgroup), or on
- * geography alone when that key space would be much larger than the rows. */
+/* Claim a scratch buffer of at least n rows; NULL when out of memory. */
+static sc_obs *
+scratch_get(scratch_pool *P, size_t n, size_t *slot)
+{
+    size_t s = 0;
+    while (atomic_flag_test_and_set(&P->busy[s]))
+        s = (s + 1) % SC_SCRATCH_SLOTS; /* never more tasks than slots */
+    *slot = s;
+    if (P->cap[s] < n || !P->buf[s]) {
+        free(P->buf[s]);
+        P->buf[s] = malloc((n ? n : 1) * sizeof *P->buf[s]);
+        P->cap[s] = P->buf[s] ? n : 0;
+        if (P->buf[s])
+            sc_advise_huge(P->buf[s], n * sizeof *P->buf[s]);
+    }
+    return P->buf[s];
+}
+
+/* Renumber part i and sort it where it lies, by geography, subgroup and
+ * year: a counting sort on (geography, subgroup), or on geography alone
+ * when that key space would be much larger than the rows, through a
+ * scratch buffer, then back. */
 static void
 sort_task(void *ctx, size_t i)
 {
     loading *L = ctx;
     sc_dataset *ds = L->ds;
     sc_part *p = &L->parts[i];
-    size_t n = p->nobs, nsg = ds->subgroups.count;
+    size_t n = p->nobs, nsg = ds->subgroups.count, slot;
     size_t nkeys = L->dense ? ds->ngeos * nsg : ds->ngeos;
-    sc_obs *out = ds->obs + L->offset[i];
     size_t *start = calloc(nkeys + 1, sizeof *start);
-    if (!start) {
+    sc_obs *tmp = start ? scratch_get(&L->scratch, n, &slot) : NULL;
+    if (!tmp) {
+        if (start)
+            atomic_flag_clear(&L->scratch.busy[slot]);
+        free(start);
         L->st[i] = SC_ERR_NOMEM;
         return;
     }
@@ -288,18 +369,19 @@ sort_task(void *ctx, size_t i)
         const sc_obs *o = &p->obs[k];
         size_t key = L->dense ? (size_t)o->geo * nsg + ds->sg_rank[o->subgroup]
                               : o->geo;
-        out[start[key]++] = *o;
+        tmp[start[key]++] = *o;
     }
     /* start[k] is now the end of bucket k */
     size_t from = 0;
     for (size_t k = 0; k < nkeys; k++) {
         if (start[k] - from > 1)
-            sort_bucket(out + from, start[k] - from, ds->sg_rank);
+            sort_bucket(tmp + from, start[k] - from, ds->sg_rank);
         from = start[k];
     }
+    if (n)
+        memcpy(p->obs, tmp, n * sizeof *tmp);
+    atomic_flag_clear(&L->scratch.busy[slot]);
     free(start);
-    free(p->obs);
-    p->obs = NULL;
     L->st[i] = SC_OK;
 }
 
@@ -316,19 +398,57 @@ loading_free(loading *L, size_t n)
         if (L->geo_map)
             free(L->geo_map[i]);
     }
+    for (size_t s = 0; s < SC_SCRATCH_SLOTS; s++)
+        free(L->scratch.buf[s]);
     free(L->parts);
+    free(L->bound);
     free(L->by_size);
     free(L->sg_map);
     free(L->label_map);
     free(L->geo_map);
     free(L->geo_remap);
-    free(L->offset);
     free(L->st);
 }
 
 /* Read every indicator file (in parallel), merge, and sort the rows into
  * ds->obs in the dataset's order. Diagnostics come out in manifest order,
  * exactly as a one-file-at-a-time reading would give them. */
+/* Address space for every row the files could hold, in manifest order:
+ * each file is read straight into its own window, and only the pages
+ * written are ever backed by memory. */
+static sc_status
+reserve_rows(loading *L)
+{
+    sc_dataset *ds = L->ds;
+    size_t n = ds->ninds, rows = 0, bytes;
+    sc_parallel_for(ds->jobs, n, count_task, L);
+    for (size_t i = 0; i < n; i++) {
+        if (L->bound[i] == SIZE_MAX || rows > SIZE_MAX - L->bound[i])
+            return SC_ERR_NOMEM;
+        rows += L->bound[i];
+    }
+    if (sc_size_mul(rows ? rows : 1, sizeof *ds->obs, &bytes))
+        return SC_ERR_NOMEM;
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return SC_ERR_NOMEM;
+    sc_advise_huge(p, bytes);
+    ds->obs = p;
+    ds->obs_bytes = bytes;
+    rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        L->parts[i].obs = ds->obs + rows;
+        L->parts[i].cap = L->bound[i];
+        rows += L->bound[i];
+    }
+    return SC_OK;
+}
+
+/* Read every indicator file (in parallel), merge, and sort the rows of
+ * each file where they lie, then close the gaps left by rows that were
+ * not kept. ds->obs ends in the dataset's order. Diagnostics come out in
+ * manifest order, exactly as a one-file-at-a-time reading gives them. */
 static sc_status
 load_all(sc_dataset *ds, sc_diagnostics *diags)
 {
@@ -336,9 +456,13 @@ load_all(sc_dataset *ds, sc_diagnostics *diags)
     loading L;
     memset(&L, 0, sizeof L);
     L.ds = ds;
+    for (size_t s = 0; s < SC_SCRATCH_SLOTS; s++)
+        atomic_flag_clear(&L.scratch.busy[s]);
     sc_status st = SC_ERR_NOMEM;
     L.parts = calloc(n ? n : 1, sizeof *L.parts);
-    if (!L.parts || order_by_size(&L) != SC_OK)
+    L.bound = calloc(n ? n : 1, sizeof *L.bound);
+    if (!L.parts || !L.bound || order_by_size(&L) != SC_OK ||
+        reserve_rows(&L) != SC_OK)
         goto done;
     for (size_t i = 0; i < n; i++)
         if (!(L.parts[i].diags = sc_diagnostics_new(sc_diag_max(diags))))
@@ -357,28 +481,16 @@ load_all(sc_dataset *ds, sc_diagnostics *diags)
         (st = rank_subgroups(ds)) != SC_OK)
         goto done;
     st = SC_ERR_NOMEM;
-    L.offset = malloc((n ? n : 1) * sizeof *L.offset);
     L.st = malloc((n ? n : 1) * sizeof *L.st);
-    if (!L.offset || !L.st)
+    ds->ind_start = malloc((n + 1) * sizeof *ds->ind_start);
+    if (!L.st || !ds->ind_start)
         goto done;
     size_t total = 0;
-    for (size_t i = 0; i < n; i++) {
-        L.offset[i] = total;
+    for (size_t i = 0; i < n; i++)
         total += L.parts[i].nobs;
-    }
     st = SC_ERR_LIMIT;
     if (total >= UINT32_MAX)
         goto done;
-    st = SC_ERR_NOMEM;
-    ds->obs = malloc((total ? total : 1) * sizeof *ds->obs);
-    ds->ind_start = malloc((n + 1) * sizeof *ds->ind_start);
-    if (!ds->obs || !ds->ind_start)
-        goto done;
-    sc_advise_huge(ds->obs, total * sizeof *ds->obs);
-    for (size_t i = 0; i < n; i++)
-        ds->ind_start[i] = L.offset[i];
-    ds->ind_start[n] = total;
-    ds->nobs = total;
     size_t keys;
     L.dense = sc_size_mul(ds->ngeos, ds->subgroups.count, &keys) == 0 &&
               keys <= 4 * total + 65536;
@@ -386,6 +498,17 @@ load_all(sc_dataset *ds, sc_diagnostics *diags)
     st = SC_OK;
     for (size_t i = 0; i < n && st == SC_OK; i++)
         st = L.st[i];
+    /* close the gaps: rows filtered out, out of scope or in error */
+    size_t at = 0;
+    for (size_t i = 0; i < n && st == SC_OK; i++) {
+        ds->ind_start[i] = at;
+        if (L.parts[i].obs != ds->obs + at && L.parts[i].nobs)
+            memmove(ds->obs + at, L.parts[i].obs,
+                    L.parts[i].nobs * sizeof *ds->obs);
+        at += L.parts[i].nobs;
+    }
+    ds->ind_start[n] = total;
+    ds->nobs = total;
 done:
     loading_free(&L, n);
     return st;

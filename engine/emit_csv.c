@@ -75,25 +75,53 @@ boolean(FILE *f, int b)
     fputs_unlocked(b ? ",true" : ",false", f);
 }
 
+/* Append a text cell to b, quoted when needed (as cell()). */
+static sc_status
+cell_buf(sc_buf *b, const char *s, int comma)
+{
+    if (comma)
+        SC_TRY(sc_buf_append(b, ",", 1));
+    if (!strpbrk(s, ",\"\r\n"))
+        return sc_buf_append(b, s, strlen(s));
+    SC_TRY(sc_buf_append(b, "\"", 1));
+    for (; *s; s++) {
+        if (*s == '"')
+            SC_TRY(sc_buf_append(b, "\"", 1));
+        SC_TRY(sc_buf_append(b, s, 1));
+    }
+    return sc_buf_append(b, "\"", 1);
+}
+
+/* The six cells every row of a group starts with, and the comma after. */
+static sc_status
+group_prefix(sc_buf *b, const sc_results *r, const sc_group *g)
+{
+    const sc_dataset *ds = r->ds;
+    const sc_geo *geo = &ds->geos[g->geo];
+    const sc_indicator *ind = &ds->inds[g->ind];
+    sc_buf_reset(b);
+    SC_TRY(cell_buf(b, geo->id, 0));
+    SC_TRY(cell_buf(b, geo->info.name, 1));
+    SC_TRY(cell_buf(b, geo->info.level == SC_LEVEL_STATE ? "state" : "county",
+                    1));
+    SC_TRY(cell_buf(b, ind->id, 1));
+    SC_TRY(cell_buf(b, ind->domain, 1));
+    SC_TRY(cell_buf(b, ds->subgroups.strs[g->subgroup], 1));
+    return sc_buf_append(b, ",", 1);
+}
+
 static void
-write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j)
+write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j,
+          const sc_buf *prefix)
 {
     const sc_dataset *ds = r->ds;
     size_t oi = g->first + j;
     const sc_obs *o = &ds->obs[oi];
-    const sc_geo *geo = &ds->geos[o->geo];
-    const sc_indicator *ind = &ds->inds[o->ind];
     sc_fig fg;
     sc_obs_figures(r, oi, &fg);
     int latest = (long)oi == g->latest;
 
-    cell(f, geo->id);
-    text(f, geo->info.name);
-    text(f, geo->info.level == SC_LEVEL_STATE ? "state" : "county");
-    text(f, ind->id);
-    text(f, ind->domain);
-    text(f, ds->subgroups.strs[o->subgroup]);
-    putc_unlocked(',', f);
+    fwrite_unlocked(prefix->data, 1, prefix->len, f);
     sc_put_long(f, o->year);
     text(f, o->label ? ds->labels.strs[o->label - 1] : NULL);
     number(f, o->value);
@@ -160,10 +188,17 @@ sc_write_csv(const sc_results *r, const char *path, sc_diagnostics *diags)
     sc_outfile o;
     SC_TRY(sc_out_open(&o, path, diags));
     fputs_unlocked(HEADER, o.f);
+    sc_buf prefix = {0};
     for (size_t k = 0; k < r->ngroups; k++) {
         const sc_group *g = &r->groups[r->out_groups[k]];
+        if (group_prefix(&prefix, r, g) != SC_OK) {
+            sc_buf_free(&prefix);
+            sc_out_abort(&o);
+            return SC_ERR_NOMEM;
+        }
         for (size_t j = 0; j < g->count; j++)
-            write_row(o.f, r, g, j);
+            write_row(o.f, r, g, j, &prefix);
     }
+    sc_buf_free(&prefix);
     return sc_out_commit(&o, diags);
 }

@@ -148,7 +148,7 @@ _Static_assert(sizeof(sc_obs) == 48, "sc_obs must stay compact");
  * into the dataset (dataset.c). Subgroup, label and (when geographies are
  * inferred) geography ids in obs are indices into the part's own tables. */
 typedef struct sc_part {
-    sc_obs *obs;
+    sc_obs *obs;            /* a window of ds->obs, cap rows long */
     size_t nobs, cap;
     sc_strtab subgroups;    /* index 0 is "All" */
     sc_strtab labels;
@@ -195,8 +195,8 @@ struct sc_dataset {
     sc_strtab labels;
     /* Sorted by indicator (manifest order), geography (geo_id order),
      * subgroup (sg_rank: All first, then by name), year, file order. */
-    sc_obs *obs;
-    size_t nobs;
+    sc_obs *obs;            /* mapped: obs_bytes of address space */
+    size_t nobs, obs_bytes;
     size_t *ind_start;      /* rows of indicator i: [ind_start[i], [i+1]) */
     uint32_t *sg_rank;      /* subgroup id -> position in that order */
     unsigned jobs;          /* worker threads (sc_options.jobs resolved) */
@@ -253,6 +253,9 @@ void sc_stats_init(void);
 double sc_stats_z(double level_percent);
 double sc_stats_median(double *v, size_t n);   /* sorts v */
 double sc_stats_mad(const double *v, size_t n); /* scaled, as gsl_stats_mad */
+/* Both at once, with the same values as the two above (work: n doubles). */
+void sc_stats_median_mad(const double *v, size_t n, double *work,
+                         double *median, double *mad);
 int sc_stats_fit_linear(const double *x, const double *y, size_t n,
                         double *c0, double *c1, double *cov00, double *cov01,
                         double *cov11, double *sumsq);
@@ -265,6 +268,8 @@ double sc_stats_z_upper(double q);                     /* Q^-1(q), normal */
 typedef struct sc_rng sc_rng;
 sc_rng *sc_stats_rng_new(unsigned long seed);  /* mt19937; NULL on OOM */
 double sc_stats_gaussian(sc_rng *rng, double sigma);
+/* The same draw in two parts: gaussian(sigma) == (sigma * y) * s. */
+void sc_stats_gaussian_pair(sc_rng *rng, double *y, double *s);
 void sc_stats_rng_free(sc_rng *rng);
 
 #endif /* SC_INTERNAL_H */

@@ -31,6 +31,11 @@ typedef struct lctx {
     sc_buf cell[SC_COL_COUNT];    /* concatenated cell texts */
     sc_buf tmp;
     int row_error;
+    /* the last geo_id looked up in the geographies file: rows of one
+     * county often come together */
+    char last_id[32];
+    size_t last_idn;             /* 0: none */
+    long last_known;
     size_t kept_or_skipped_rows; /* data rows within scope and filter */
     size_t data_rows;            /* all data rows read */
 } lctx;
@@ -280,14 +285,19 @@ is_fips5(const char *s, size_t n)
     return 1;
 }
 
-/* Append one observation to the part. */
+/* Append one observation to the part's window (room for every record the
+ * file's lines could hold, counted before reading). */
 static sc_status
-push_obs(sc_part *p, sc_obs *o, const sc_csv_rec *rec)
+push_obs(lctx *L, sc_obs *o, const sc_csv_rec *rec)
 {
-    if (p->nobs >= UINT32_MAX)
-        return SC_ERR_LIMIT;
-    if (sc_grow((void **)&p->obs, &p->cap, p->nobs + 1, sizeof *p->obs))
-        return SC_ERR_NOMEM;
+    sc_part *p = L->part;
+    if (p->nobs >= p->cap) {
+        sc_diag_addf(L->diags, SC_SEV_ERROR, "unreadable-file", L->ind->path,
+                     rec->line, 1,
+                     "the file grew while it was being read; run again when "
+                     "nothing is writing to it");
+        return SC_ERR_IO;
+    }
     o->line = rec->line > UINT32_MAX ? UINT32_MAX : (uint32_t)rec->line;
     p->obs[p->nobs++] = *o;
     return SC_OK;
@@ -321,7 +331,6 @@ sc_part_free(sc_part *p)
 {
     if (!p)
         return;
-    free(p->obs);
     sc_strtab_free(&p->subgroups);
     sc_strtab_free(&p->labels);
     for (size_t i = 0; i < p->geo_ids.count && i < p->geo_cap; i++)
@@ -386,7 +395,16 @@ on_row(void *vctx, const sc_csv_rec *rec)
         if (ds->scope && memcmp(id, ds->scope, 2) != 0)
             return SC_OK;
     } else {
-        known = sc_strtab_find(&ds->geo_ids, id, idn);
+        if (idn == L->last_idn && memcmp(id, L->last_id, idn) == 0) {
+            known = L->last_known;
+        } else {
+            known = sc_strtab_find(&ds->geo_ids, id, idn);
+            if (idn < sizeof L->last_id) {
+                memcpy(L->last_id, id, idn);
+                L->last_idn = idn;
+                L->last_known = known;
+            }
+        }
         if (known < 0 && ds->scope && is_fips5(id, idn) &&
             memcmp(id, ds->scope, 2) != 0)
             return SC_OK; /* another state's county: out of scope */
@@ -574,7 +592,7 @@ on_row(void *vctx, const sc_csv_rec *rec)
             }
         }
     }
-    return push_obs(part, &o, rec);
+    return push_obs(L, &o, rec);
 }
 
 sc_status

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -64,6 +65,51 @@ sc_stats_mad(const double *v, size_t n)
     double r = gsl_stats_mad(v, 1, n, work);
     free(work);
     return r;
+}
+
+/* Ascending insertion sort (short arrays). */
+static void
+isort(double *a, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        double x = a[i];
+        size_t j = i;
+        while (j > 0 && a[j - 1] > x) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+}
+
+/* Median of sorted a[0..n), the way gsl_stats_median combines the two
+ * middle values. */
+static double
+sorted_median(const double *a, size_t n)
+{
+    size_t lhs = (n - 1) / 2, rhs = n / 2;
+    return lhs == rhs ? a[lhs] : 0.5 * (a[lhs] + a[rhs]);
+}
+
+void
+sc_stats_median_mad(const double *v, size_t n, double *work, double *median,
+                    double *mad)
+{
+    if (n == 0 || n > 64) {
+        memcpy(work, v, n * sizeof *work);
+        *median = sc_stats_median(work, n);
+        *mad = sc_stats_mad(v, n);
+        return;
+    }
+    /* a series is a few dozen years: sorting beats selecting twice */
+    memcpy(work, v, n * sizeof *work);
+    isort(work, n);
+    double m = sorted_median(work, n);
+    for (size_t i = 0; i < n; i++)
+        work[i] = fabs(v[i] - m);
+    isort(work, n);
+    *median = m;
+    *mad = 1.482602218505602 * sorted_median(work, n); /* gsl_stats_mad */
 }
 
 /* Ordinary least squares y = c0 + c1 x (gsl_fit_linear). 0 on success. */
@@ -150,6 +196,24 @@ double
 sc_stats_gaussian(sc_rng *g, double sigma)
 {
     return gsl_ran_gaussian(g->r, sigma);
+}
+
+/* gsl_ran_gaussian (GSL's Box-Muller polar method) split in two: the part
+ * that consumes the generator, kept as the pair (y, s), and the scaling,
+ * (sigma * y) * s, evaluated in the same order as GSL's
+ * sigma * y * sqrt(-2 log r2 / r2). So one stream of pairs serves every
+ * indicator (all start from the same seed) bit for bit. */
+void
+sc_stats_gaussian_pair(sc_rng *g, double *y_out, double *s_out)
+{
+    double x, y, r2;
+    do {
+        x = -1 + 2 * gsl_rng_uniform_pos(g->r);
+        y = -1 + 2 * gsl_rng_uniform_pos(g->r);
+        r2 = x * x + y * y;
+    } while (r2 > 1.0 || r2 == 0);
+    *y_out = y;
+    *s_out = sqrt(-2.0 * log(r2) / r2);
 }
 
 void

@@ -259,9 +259,8 @@ outlier_task(void *ctx, size_t ii)
             if (ds->obs[k].reason == SC_REASON_NONE)
                 vals[m++] = ds->obs[k].value;
         if (m >= 3) {
-            memcpy(tmp, vals, m * sizeof *tmp);
-            double med = sc_stats_median(tmp, m);
-            double mad = sc_stats_mad(vals, m);
+            double med, mad;
+            sc_stats_median_mad(vals, m, tmp, &med, &mad);
             for (size_t k = i; k < j; k++) {
                 const sc_obs *o = &ds->obs[k];
                 if (o->reason != SC_REASON_NONE)

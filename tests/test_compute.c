@@ -1014,6 +1014,29 @@ END_TEST
 
 /* ------------------------------------------------------------- API */
 
+/* §3.8: the shared stream of draws reproduces gsl_ran_gaussian bit for
+ * bit, (sigma * y) * s for every sigma, so ranges do not depend on whether
+ * an indicator used the shared stream or drew its own. */
+START_TEST(compute_shared_draws_match_gsl_ran_gaussian)
+{
+    static const double sigma[] = {0, 1, 0.37, 12.5, 1e-9, 3.0 / 1.645};
+    sc_rng *a = sc_stats_rng_new(1), *b = sc_stats_rng_new(1);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    for (int k = 0; k < 60000; k++) {
+        double sg = sigma[k % 6], y, s;
+        double want = sc_stats_gaussian(a, sg);
+        sc_stats_gaussian_pair(b, &y, &s);
+        double got = sg * y * s;
+        ck_assert_msg(memcmp(&got, &want, sizeof got) == 0,
+                      "draw %d: %.17g vs gsl_ran_gaussian %.17g", k, got,
+                      want);
+    }
+    sc_stats_rng_free(a);
+    sc_stats_rng_free(b);
+}
+END_TEST
+
 START_TEST(compute_rejects_bad_arguments)
 {
     /* NULL arguments and out-of-range indexes: SC_ERR_INVALID_ARG. */
@@ -1114,6 +1137,7 @@ suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("compute:api");
     tcase_add_test(tc, compute_rejects_bad_arguments);
+    tcase_add_test(tc, compute_shared_draws_match_gsl_ran_gaussian);
     suite_add_tcase(s, tc);
     return s;
 }
