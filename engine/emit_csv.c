@@ -24,55 +24,53 @@ static const char HEADER[] =
 
 /* A text cell, quoted when it holds a comma, quote or line break. */
 static void
-cell(FILE *f, const char *s)
+cell(sc_wbuf *f, const char *s)
 {
     if (!s)
         return;
     if (!strpbrk(s, ",\"\r\n")) {
-        fputs_unlocked(s, f);
+        sc_wputs(f, s);
         return;
     }
-    putc_unlocked('"', f);
+    sc_wputc(f, '"');
     for (; *s; s++) {
         if (*s == '"')
-            putc_unlocked('"', f);
-        putc_unlocked(*s, f);
+            sc_wputc(f, '"');
+        sc_wputc(f, *s);
     }
-    putc_unlocked('"', f);
+    sc_wputc(f, '"');
 }
 
 /* A text cell after a comma. */
 static void
-text(FILE *f, const char *s)
+text(sc_wbuf *f, const char *s)
 {
-    putc_unlocked(',', f);
+    sc_wputc(f, ',');
     cell(f, s);
 }
 
 static void
-number(FILE *f, double x)
+number(sc_wbuf *f, double x)
 {
-    putc_unlocked(',', f);
+    sc_wputc(f, ',');
     if (!isfinite(x))
         return;
-    char buf[48];
-    size_t n = sc_fmt_number(buf, x);
-    fwrite_unlocked(buf, 1, n, f);
+    sc_wnumber(f, x);
 }
 
 /* An integer cell where 0 means null. */
 static void
-int0(FILE *f, long v)
+int0(sc_wbuf *f, long v)
 {
-    putc_unlocked(',', f);
+    sc_wputc(f, ',');
     if (v)
-        sc_put_long(f, v);
+        sc_wlong(f, v);
 }
 
 static void
-boolean(FILE *f, int b)
+boolean(sc_wbuf *f, int b)
 {
-    fputs_unlocked(b ? ",true" : ",false", f);
+    sc_wputs(f, b ? ",true" : ",false");
 }
 
 /* Append a text cell to b, quoted when needed (as cell()). */
@@ -111,7 +109,7 @@ group_prefix(sc_buf *b, const sc_results *r, const sc_group *g)
 }
 
 static void
-write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j,
+write_row(sc_wbuf *f, const sc_results *r, const sc_group *g, size_t j,
           const sc_buf *prefix)
 {
     const sc_dataset *ds = r->ds;
@@ -121,8 +119,8 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j,
     sc_obs_figures(r, oi, &fg);
     int latest = (long)oi == g->latest;
 
-    fwrite_unlocked(prefix->data, 1, prefix->len, f);
-    sc_put_long(f, o->year);
+    sc_wwrite(f, prefix->data, prefix->len);
+    sc_wlong(f, o->year);
     text(f, o->label ? ds->labels.strs[o->label - 1] : NULL);
     number(f, o->value);
     number(f, o->moe);
@@ -140,7 +138,7 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j,
     boolean(f, latest);
     if (!latest) {
         /* rank_* (5) and trend (21) columns empty */
-        fputs_unlocked(",,,,,,,,,,,,,,,,,,,,,,,,,,\n", f);
+        sc_wputs(f, ",,,,,,,,,,,,,,,,,,,,,,,,,,\n");
         return;
     }
     int0(f, g->rank);
@@ -149,15 +147,15 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j,
     int0(f, g->rank_low);
     int0(f, g->rank_high);
     const sc_trend *t = &g->trend;
-    putc_unlocked(',', f);
+    sc_wputc(f, ',');
     if (t->has_window)
-        sc_put_long(f, t->n);
+        sc_wlong(f, t->n);
     text(f, sc_trend_method_str(t->method));
     number(f, t->slope);
     number(f, t->se);
-    putc_unlocked(',', f);
+    sc_wputc(f, ',');
     if (t->df >= 0)
-        sc_put_long(f, t->df);
+        sc_wlong(f, t->df);
     number(f, t->t);
     number(f, t->p);
     number(f, t->ci_low);
@@ -176,8 +174,8 @@ write_row(FILE *f, const sc_results *r, const sc_group *g, size_t j,
     if (t->change_significant >= 0)
         boolean(f, t->change_significant);
     else
-        putc_unlocked(',', f);
-    putc_unlocked('\n', f);
+        sc_wputc(f, ',');
+    sc_wputc(f, '\n');
 }
 
 SC_API sc_status
@@ -187,18 +185,25 @@ sc_write_csv(const sc_results *r, const char *path, sc_diagnostics *diags)
         return SC_ERR_INVALID_ARG;
     sc_outfile o;
     SC_TRY(sc_out_open(&o, path, diags));
-    fputs_unlocked(HEADER, o.f);
+    sc_wbuf *f = sc_wbuf_open(o.f);
+    if (!f) {
+        sc_out_abort(&o);
+        return SC_ERR_NOMEM;
+    }
+    sc_wputs(f, HEADER);
     sc_buf prefix = {0};
     for (size_t k = 0; k < r->ngroups; k++) {
         const sc_group *g = &r->groups[r->out_groups[k]];
         if (group_prefix(&prefix, r, g) != SC_OK) {
             sc_buf_free(&prefix);
+            sc_wbuf_close(f);
             sc_out_abort(&o);
             return SC_ERR_NOMEM;
         }
         for (size_t j = 0; j < g->count; j++)
-            write_row(o.f, r, g, j, &prefix);
+            write_row(f, r, g, j, &prefix);
     }
     sc_buf_free(&prefix);
+    sc_wbuf_close(f);
     return sc_out_commit(&o, diags);
 }

@@ -22,7 +22,7 @@
 
 /* A minimal streaming writer: tracks whether a comma is due. */
 typedef struct jw {
-    FILE *f;
+    sc_wbuf *f;
     int depth;
     unsigned char first[64];
     int after_key;
@@ -37,7 +37,7 @@ sep(jw *w)
     }
     if (w->depth > 0) {
         if (!w->first[w->depth])
-            putc_unlocked(',', w->f);
+            sc_wputc(w->f, ',');
         w->first[w->depth] = 0;
     }
 }
@@ -46,7 +46,7 @@ static void
 open_(jw *w, char c)
 {
     sep(w);
-    putc_unlocked(c, w->f);
+    sc_wputc(w->f, c);
     w->depth++;
     w->first[w->depth] = 1;
 }
@@ -55,7 +55,7 @@ static void
 close_(jw *w, char c)
 {
     w->depth--;
-    putc_unlocked(c, w->f);
+    sc_wputc(w->f, c);
 }
 
 /* A key with its quotes and colon, "k":, given as one literal. */
@@ -63,7 +63,7 @@ static void
 key_lit(jw *w, const char *lit, size_t n)
 {
     sep(w);
-    fwrite_unlocked(lit, 1, n, w->f);
+    sc_wwrite(w->f, lit, n);
     w->after_key = 1;
 }
 
@@ -75,9 +75,9 @@ str(jw *w, const char *s)
 {
     sep(w);
     if (s)
-        sc_json_string(w->f, s);
+        sc_wjson_string(w->f, s);
     else
-        fputs_unlocked("null", w->f);
+        sc_wputs(w->f, "null");
 }
 
 static void
@@ -85,12 +85,10 @@ num(jw *w, double x)
 {
     sep(w);
     if (!isfinite(x)) {
-        fputs_unlocked("null", w->f);
+        sc_wputs(w->f, "null");
         return;
     }
-    char buf[48];
-    size_t n = sc_fmt_number(buf, x);
-    fwrite_unlocked(buf, 1, n, w->f);
+    sc_wnumber(w->f, x);
 }
 
 /* An integer where 0 means null (ranks, years). */
@@ -99,36 +97,36 @@ int0(jw *w, long v)
 {
     sep(w);
     if (v == 0)
-        fputs_unlocked("null", w->f);
+        sc_wputs(w->f, "null");
     else
-        sc_put_long(w->f, v);
+        sc_wlong(w->f, v);
 }
 
 static void
 intv(jw *w, long v)
 {
     sep(w);
-    sc_put_long(w->f, v);
+    sc_wlong(w->f, v);
 }
 
 static void
 boolv(jw *w, int b)
 {
     sep(w);
-    fputs_unlocked(b ? "true" : "false", w->f);
+    sc_wputs(w->f, b ? "true" : "false");
 }
 
 static void
 null_(jw *w)
 {
     sep(w);
-    fputs_unlocked("null", w->f);
+    sc_wputs(w->f, "null");
 }
 
 static void
 newline(jw *w)
 {
-    putc_unlocked('\n', w->f);
+    sc_wputc(w->f, '\n');
 }
 
 /* ------------------------------------------------------------------ head */
@@ -527,10 +525,14 @@ write_geo(jw *w, const sc_results *r, size_t g)
     close_(w, '}');
 }
 
-/* The document with geographies [from, to). */
-static void
-write_doc(FILE *f, const sc_results *r, size_t from, size_t to)
+/* The document with geographies [from, to), through a buffer of its own:
+ * SC_ERR_NOMEM when there is none. */
+static sc_status
+write_doc(FILE *file, const sc_results *r, size_t from, size_t to)
 {
+    sc_wbuf *f = sc_wbuf_open(file);
+    if (!f)
+        return SC_ERR_NOMEM;
     jw w;
     memset(&w, 0, sizeof w);
     w.f = f;
@@ -545,6 +547,8 @@ write_doc(FILE *f, const sc_results *r, size_t from, size_t to)
     close_(&w, ']');
     close_(&w, '}');
     newline(&w);
+    sc_wbuf_close(f);
+    return SC_OK;
 }
 
 SC_API sc_status
@@ -554,7 +558,10 @@ sc_write_json(const sc_results *r, const char *path, sc_diagnostics *diags)
         return SC_ERR_INVALID_ARG;
     sc_outfile o;
     SC_TRY(sc_out_open(&o, path, diags));
-    write_doc(o.f, r, 0, r->ds->ngeos);
+    if (write_doc(o.f, r, 0, r->ds->ngeos) != SC_OK) {
+        sc_out_abort(&o);
+        return SC_ERR_NOMEM;
+    }
     return sc_out_commit(&o, diags);
 }
 
@@ -594,7 +601,10 @@ sc_write_json_split(const sc_results *r, const char *dir,
         free(path);
         if (st != SC_OK)
             return st;
-        write_doc(o.f, r, g, g + 1);
+        if (write_doc(o.f, r, g, g + 1) != SC_OK) {
+            sc_out_abort(&o);
+            return SC_ERR_NOMEM;
+        }
         SC_TRY(sc_out_commit(&o, diags));
     }
     return SC_OK;

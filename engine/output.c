@@ -184,40 +184,77 @@ sc_fmt_number(char *buf, double x)
     return n;
 }
 
-void
-sc_put_long(FILE *f, long v)
+sc_wbuf *
+sc_wbuf_open(FILE *f)
 {
-    char buf[24];
-    size_t n = 0;
-    uint64_t u = (uint64_t)v;
-    if (v < 0) {
-        buf[n++] = '-';
-        u = 0 - u;
+    sc_wbuf *b = malloc(sizeof *b);
+    if (b) {
+        b->f = f;
+        b->len = 0;
     }
-    n += utoa(buf + n, u);
-    fwrite_unlocked(buf, 1, n, f);
+    return b;
 }
 
 void
-sc_json_string(FILE *f, const char *s)
+sc_wbuf_flush(sc_wbuf *b)
 {
-    putc_unlocked('"', f);
+    if (b->len)
+        fwrite_unlocked(b->p, 1, b->len, b->f);
+    b->len = 0;
+}
+
+void
+sc_wbuf_close(sc_wbuf *b)
+{
+    if (!b)
+        return;
+    sc_wbuf_flush(b);
+    free(b);
+}
+
+void
+sc_wnumber(sc_wbuf *b, double x)
+{
+    char *d = sc_wbuf_room(b, 48);
+    b->len += sc_fmt_number(d, x);
+}
+
+void
+sc_wlong(sc_wbuf *b, long v)
+{
+    char *d = sc_wbuf_room(b, 24);
+    size_t n = 0;
+    uint64_t u = (uint64_t)v;
+    if (v < 0) {
+        d[n++] = '-';
+        u = 0 - u;
+    }
+    n += utoa(d + n, u);
+    b->len += n;
+}
+
+void
+sc_wjson_string(sc_wbuf *b, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    sc_wputc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned char c = *p;
         if (c == '"' || c == '\\') {
-            putc_unlocked('\\', f);
-            putc_unlocked(c, f);
+            sc_wputc(b, '\\');
+            sc_wputc(b, (char)c);
         } else if (c == '\n') {
-            fputs_unlocked("\\n", f);
+            sc_wwrite(b, "\\n", 2);
         } else if (c == '\r') {
-            fputs_unlocked("\\r", f);
+            sc_wwrite(b, "\\r", 2);
         } else if (c == '\t') {
-            fputs_unlocked("\\t", f);
+            sc_wwrite(b, "\\t", 2);
         } else if (c < 0x20 || c == 0x7F) {
-            fprintf(f, "\\u%04x", c);
+            char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            sc_wwrite(b, u, 6);
         } else {
-            putc_unlocked(c, f);
+            sc_wputc(b, (char)c);
         }
     }
-    putc_unlocked('"', f);
+    sc_wputc(b, '"');
 }

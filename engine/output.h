@@ -8,6 +8,7 @@
 #define SC_OUTPUT_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include <scorecard/diag.h>
 
@@ -33,12 +34,65 @@ void sc_out_abort(sc_outfile *o);
  * Returns the length; x must be finite. */
 size_t sc_fmt_number(char *buf, double x);
 
-/* Write v in decimal (no locale, no stdio formatting). Output files are
- * written by one thread each, so the emitters use the _unlocked stdio
- * calls. */
-void sc_put_long(FILE *f, long v);
+/* The emitters' writer: text is formatted straight into one big buffer
+ * that goes to the file in large blocks (no per-call stdio work, and
+ * stdio passes blocks this large through without copying them again).
+ * Write errors surface at sc_out_commit (ferror). */
+#define SC_WBUF_SIZE (1u << 20)
+typedef struct sc_wbuf {
+    FILE *f;
+    size_t len;
+    char p[SC_WBUF_SIZE];
+} sc_wbuf;
 
-/* Write s as a JSON string (quotes and escapes; UTF-8 kept as is). */
-void sc_json_string(FILE *f, const char *s);
+/* A writer for f; NULL when out of memory. Free with sc_wbuf_close,
+ * which flushes. */
+sc_wbuf *sc_wbuf_open(FILE *f);
+void sc_wbuf_close(sc_wbuf *b);
+void sc_wbuf_flush(sc_wbuf *b);
+
+/* Room for n <= SC_WBUF_SIZE bytes at the end of the buffer. */
+static inline char *
+sc_wbuf_room(sc_wbuf *b, size_t n)
+{
+    if (SC_WBUF_SIZE - b->len < n)
+        sc_wbuf_flush(b);
+    return b->p + b->len;
+}
+
+static inline void
+sc_wputc(sc_wbuf *b, char c)
+{
+    if (b->len == SC_WBUF_SIZE)
+        sc_wbuf_flush(b);
+    b->p[b->len++] = c;
+}
+
+static inline void
+sc_wwrite(sc_wbuf *b, const char *s, size_t n)
+{
+    if (SC_WBUF_SIZE - b->len < n) {
+        sc_wbuf_flush(b);
+        if (n >= SC_WBUF_SIZE) {
+            fwrite_unlocked(s, 1, n, b->f);
+            return;
+        }
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+}
+
+static inline void
+sc_wputs(sc_wbuf *b, const char *s)
+{
+    sc_wwrite(b, s, strlen(s));
+}
+
+/* x as sc_fmt_number writes it. */
+void sc_wnumber(sc_wbuf *b, double x);
+/* v in decimal (no locale, no stdio formatting). */
+void sc_wlong(sc_wbuf *b, long v);
+/* s as a JSON string (quotes and escapes; UTF-8 kept as is). */
+void sc_wjson_string(sc_wbuf *b, const char *s);
 
 #endif /* SC_OUTPUT_H */
