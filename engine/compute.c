@@ -499,16 +499,17 @@ shared_draws(sc_results *r)
     return SC_OK;
 }
 
-/* One indicator's benchmarks and ranks (a parallel task). */
-typedef struct ind_tasks {
+/* The context of the parallel tasks: the results, a status per task. */
+typedef struct tasks {
     sc_results *r;
     sc_status *st;
-} ind_tasks;
+} tasks;
 
+/* One indicator's benchmarks and ranks. */
 static void
 indicator_task(void *ctx, size_t ii)
 {
-    ind_tasks *T = ctx;
+    tasks *T = ctx;
     sc_status st = benchmarks(T->r, ii);
     if (st == SC_OK)
         st = rank_indicator(T->r, ii);
@@ -519,16 +520,11 @@ indicator_task(void *ctx, size_t ii)
 
 #define TREND_CHUNK 4096u
 
-typedef struct trend_tasks {
-    sc_results *r;
-    sc_status *st;
-} trend_tasks;
-
 /* Trends of groups [c * TREND_CHUNK, (c + 1) * TREND_CHUNK). */
 static void
 trend_task(void *ctx, size_t c)
 {
-    trend_tasks *T = ctx;
+    tasks *T = ctx;
     sc_results *r = T->r;
     const sc_dataset *ds = r->ds;
     size_t cap = 0;
@@ -575,7 +571,7 @@ static sc_status
 trends(sc_results *r)
 {
     size_t chunks = (r->ngroups + TREND_CHUNK - 1) / TREND_CHUNK;
-    trend_tasks T = {r, malloc(nz(chunks) * sizeof *T.st)};
+    tasks T = {r, malloc(nz(chunks) * sizeof *T.st)};
     if (!T.st)
         return SC_ERR_NOMEM;
     sc_parallel_for(r->ds->jobs, chunks, trend_task, &T);
@@ -786,7 +782,7 @@ sc_compute(const sc_dataset *ds, sc_results **out)
     if ((st = shared_draws(r)) != SC_OK)
         goto fail;
     st = SC_ERR_NOMEM;
-    ind_tasks T = {r, ist};
+    tasks T = {r, ist};
     sc_parallel_for(ds->jobs, ni, indicator_task, &T);
     st = SC_OK;
     for (size_t i = 0; i < ni && st == SC_OK; i++)

@@ -342,6 +342,22 @@ sc_part_free(sc_part *p)
     memset(p, 0, sizeof *p);
 }
 
+/* The id of s[0..n) in t, added when new unless t already holds `limit`
+ * strings: then an error at column col, and SC_ERR_DATA stops the file. */
+static sc_status
+intern_limited(lctx *L, sc_strtab *t, sc_col col, const char *s, size_t n,
+               unsigned limit, const char *what, size_t *id)
+{
+    if (t->count >= limit && sc_strtab_find(t, s, n) < 0) {
+        row_report(L, SC_SEV_ERROR, "limit", col,
+                   "more than %u distinct %s; that is the limit (the rest "
+                   "of the file is not read)",
+                   limit, what);
+        return SC_ERR_DATA;
+    }
+    return sc_strtab_intern(t, s, n, id);
+}
+
 static sc_status
 on_row(void *vctx, const sc_csv_rec *rec)
 {
@@ -519,33 +535,16 @@ on_row(void *vctx, const sc_csv_rec *rec)
 
     /* subgroup, year label */
     size_t sg = 0;
-    if (len[SC_COL_SUBGROUP]) {
-        if (part->subgroups.count >= SC_MAX_SUBGROUPS &&
-            sc_strtab_find(&part->subgroups, txt[SC_COL_SUBGROUP],
-                           len[SC_COL_SUBGROUP]) < 0) {
-            row_report(L, SC_SEV_ERROR, "limit", SC_COL_SUBGROUP,
-                       "more than %u distinct subgroups; that is the limit "
-                       "(the rest of the file is not read)",
-                       SC_MAX_SUBGROUPS);
-            return SC_ERR_DATA;
-        }
-        SC_TRY(sc_strtab_intern(&part->subgroups, txt[SC_COL_SUBGROUP],
-                                len[SC_COL_SUBGROUP], &sg));
-    }
+    if (len[SC_COL_SUBGROUP])
+        SC_TRY(intern_limited(L, &part->subgroups, SC_COL_SUBGROUP,
+                              txt[SC_COL_SUBGROUP], len[SC_COL_SUBGROUP],
+                              SC_MAX_SUBGROUPS, "subgroups", &sg));
     o.subgroup = (uint16_t)sg;
     if (is_range) {
-        if (part->labels.count >= SC_MAX_LABELS &&
-            sc_strtab_find(&part->labels, txt[SC_COL_YEAR],
-                           len[SC_COL_YEAR]) < 0) {
-            row_report(L, SC_SEV_ERROR, "limit", SC_COL_YEAR,
-                       "more than %u distinct year ranges; that is the "
-                       "limit (the rest of the file is not read)",
-                       SC_MAX_LABELS);
-            return SC_ERR_DATA;
-        }
         size_t lab;
-        SC_TRY(sc_strtab_intern(&part->labels, txt[SC_COL_YEAR],
-                                len[SC_COL_YEAR], &lab));
+        SC_TRY(intern_limited(L, &part->labels, SC_COL_YEAR, txt[SC_COL_YEAR],
+                              len[SC_COL_YEAR], SC_MAX_LABELS, "year ranges",
+                              &lab));
         o.label = (uint16_t)(lab + 1);
     }
 

@@ -243,7 +243,7 @@ fz_write_outputs(const char *dir, const sc_results *r)
     if (!d2)
         FZ_DIE("out of memory");
     size_t recs = 0;
-    st = sc_csv_read(csv, NULL, d2, fz_count_rec, &recs);
+    st = sc_csv_read(csv, NULL, d2, NULL, fz_count_rec, &recs);
     if (sc_diagnostics_count(d2))
         fz_dump_diags(d2);
     FZ_CHECK(st == SC_OK && sc_diagnostics_count(d2) == 0 && recs >= 1,
