@@ -29,6 +29,7 @@
 #include <limits.h>
 #include <math.h>
 #include <sched.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -183,6 +184,20 @@ human(xctx *x, const char *word)
     return x->tmp.data ? x->tmp.data : "";
 }
 
+/* printf into b in the C locale (a host program's LC_NUMERIC must not
+ * turn a target of 95.5 into "95,5"); "" when out of memory (recorded). */
+static const char *__attribute__((format(printf, 3, 4)))
+cfmt(xctx *x, sc_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sc_buf_reset(b);
+    if (sc_buf_vappendf(b, fmt, ap) != SC_OK)
+        keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    va_end(ap);
+    return b->data ? b->data : "";
+}
+
 /* A valid, unique sheet name (<= 31 characters, none of []:*?/\). */
 static char *
 sheet_name(char **taken, size_t ntaken, const char *want)
@@ -289,19 +304,22 @@ write_scorecard(xctx *x)
     str(x, ws, 0, 1, "County", x->header);
     str(x, ws, 0, 2, "Overall score", x->header);
     str(x, ws, 0, 3, "Overall rank", x->header);
+    sc_buf h = {0};
     for (size_t i = 0; i < ni; i++) {
         const sc_indicator *ind = &ds->inds[i];
-        char h[600];
-        snprintf(h, sizeof h, "%s, %d (%%)", ind->info.name,
-                 ind->latest_year == SC_NO_YEAR ? 0 : ind->latest_year);
-        str(x, ws, 0, (lxw_col_t)(4 + 2 * i), h, x->header);
-        snprintf(h, sizeof h, "Distance to %s%%",
-                 ind->info.direction == SC_HIGHER_IS_BETTER ? "100" : "0");
+        str(x, ws, 0, (lxw_col_t)(4 + 2 * i),
+            cfmt(x, &h, "%s, %d (%%)", ind->info.name,
+                 ind->latest_year == SC_NO_YEAR ? 0 : ind->latest_year),
+            x->header);
         if (ind->info.target != 100 && ind->info.target != 0)
-            snprintf(h, sizeof h, "Distance to the target (%g%%)",
-                     ind->info.target);
-        str(x, ws, 0, (lxw_col_t)(5 + 2 * i), h, x->header);
+            cfmt(x, &h, "Distance to the target (%g%%)", ind->info.target);
+        else
+            cfmt(x, &h, "Distance to %s%%",
+                 ind->info.direction == SC_HIGHER_IS_BETTER ? "100" : "0");
+        str(x, ws, 0, (lxw_col_t)(5 + 2 * i), h.data ? h.data : "",
+            x->header);
     }
+    sc_buf_free(&h);
     lxw_row_t row = 1;
     for (size_t g = 0; g < ds->ngeos; g++) {
         if (!is_county(ds, g))
@@ -475,14 +493,16 @@ write_indicator(xctx *x, size_t i, ranked *order)
 
     /* title rows, then the header on row 2 */
     str(x, ws, 0, 0, ind->info.name, x->title);
-    char sub[512];
-    snprintf(sub, sizeof sub, "%s; goal %g%% (%s). Counties sorted by rank "
-                              "in %d.",
+    sc_buf sub = {0};
+    str(x, ws, 1, 0,
+        cfmt(x, &sub,
+             "%s; goal %g%% (%s). Counties sorted by rank in %d.",
              ind->info.domain, ind->info.target,
              ind->info.direction == SC_HIGHER_IS_BETTER ? "higher is better"
                                                         : "lower is better",
-             ind->latest_year == SC_NO_YEAR ? 0 : ind->latest_year);
-    str(x, ws, 1, 0, sub, x->note);
+             ind->latest_year == SC_NO_YEAR ? 0 : ind->latest_year),
+        x->note);
+    sc_buf_free(&sub);
     lxw_row_t hr = 2;
     lxw_col_t bc = (lxw_col_t)(dc + nt + 1); /* benchmark block */
     keep(x, worksheet_set_row(ws, hr, 48, NULL));

@@ -25,30 +25,29 @@ after_transform(const sc_indicator *ind)
     return (ind->scale != 1 || ind->complement) ? " after the transform" : "";
 }
 
-/* " (= v)" after a transform, else "". */
-static const char *
-show_final(const sc_indicator *ind, double v, char (*buf)[48])
-{
-    if (ind->scale == 1 && !ind->complement)
-        return "";
-    snprintf(*buf, sizeof *buf, " (= %.10g)", v);
-    return *buf;
-}
 
 void
 sc_validate_row(const sc_row *r, sc_row_report_fn report, void *ctx)
 {
     const sc_indicator *ind = r->ind;
-    char num[48];
     if (r->year < 1900 || r->year > 2100)
         report(ctx, SC_SEV_ERROR, "year-out-of-range", SC_COL_YEAR,
                "year '%s' is out of range; expected 1900-2100",
                r->text[SC_COL_YEAR]);
-    if (!isnan(r->value_final) && (r->value_final < 0 || r->value_final > 100))
-        report(ctx, SC_SEV_ERROR, "value-out-of-range", SC_COL_VALUE,
-               "value '%s' is outside 0-100%s%s; values are percentages",
-               r->text[SC_COL_VALUE], after_transform(ind),
-               show_final(ind, r->value_final, &num));
+    /* the value after a transform is shown too; every number in a
+     * message is formatted in the C locale (sc_diag_vaddf) */
+    if (!isnan(r->value_final) && (r->value_final < 0 || r->value_final > 100)) {
+        if (ind->scale == 1 && !ind->complement)
+            report(ctx, SC_SEV_ERROR, "value-out-of-range", SC_COL_VALUE,
+                   "value '%s' is outside 0-100; values are percentages",
+                   r->text[SC_COL_VALUE]);
+        else
+            report(ctx, SC_SEV_ERROR, "value-out-of-range", SC_COL_VALUE,
+                   "value '%s' is outside 0-100%s (= %.10g); values are "
+                   "percentages",
+                   r->text[SC_COL_VALUE], after_transform(ind),
+                   r->value_final);
+    }
     if (!isnan(r->num) && r->num < 0)
         report(ctx, SC_SEV_ERROR, "negative-count", SC_COL_NUMERATOR,
                "numerator '%s' is negative; counts must be >= 0",

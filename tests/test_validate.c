@@ -553,6 +553,30 @@ START_TEST(validate_duplicate_geo_after_bad_row)
 }
 END_TEST
 
+START_TEST(validate_transformed_value_ignores_host_locale)
+{
+    /* 1.255 x 100 = 125.5 is out of range; the message shows the value
+     * after the transform with a point, whatever the host's locale */
+    if (!setlocale(LC_ALL, "de_DE.UTF-8")) {
+        fprintf(stderr, "SKIP part: de_DE.UTF-8 locale not installed\n");
+        return;
+    }
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"x.csv\", "
+             "\"transform\": {\"scale\": 100}}]}\n");
+    tu_write(dir, "x.csv", "geo_id,year,value\n06001,2019,1.255\n");
+    tu_load l = tu_load_dir(dir);
+    setlocale(LC_ALL, "C");
+    TU_ASSERT_DIAG(l.diags, "value-out-of-range", SC_SEV_ERROR, "x.csv", 2, 12,
+                   "outside 0-100 after the transform (= 125.5)");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 START_TEST(validate_messages_ignore_host_locale)
 {
     /* a host program in a comma-decimal locale must still get "1.05" */
@@ -692,6 +716,7 @@ suite(void)
     tc = tcase_create("validate:sample");
     tcase_add_test(tc, validate_accepts_bundled_sample);
     tcase_add_test(tc, validate_median_mad_match_gsl);
+    tcase_add_test(tc, validate_transformed_value_ignores_host_locale);
     suite_add_tcase(s, tc);
     return s;
 }
