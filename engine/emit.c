@@ -6,15 +6,19 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include <scorecard/results.h>
 
 #include "compute.h"
+#include "emit.h"
 #include "internal.h"
 #include "parallel.h"
 
-enum { W_XLSX, W_JSON, W_SPLIT, W_CSV, W_COUNT };
+enum { W_XLSX, W_JSON, W_SPLIT, W_CSV, W_HTML, W_HTML_SPLIT, W_COUNT };
 
 typedef struct writers {
     const sc_results *r;
@@ -32,10 +36,12 @@ write_task(void *ctx, size_t k)
     const sc_results *r = w->r;
     const char *p = w->path[i];
     sc_diagnostics *d = w->diags[i];
-    w->st[i] = i == W_XLSX    ? sc_write_xlsx(r, p, d)
-               : i == W_JSON  ? sc_write_json(r, p, d)
-               : i == W_SPLIT ? sc_write_json_split(r, p, d)
-                              : sc_write_csv(r, p, d);
+    w->st[i] = i == W_XLSX         ? sc_write_xlsx(r, p, d)
+               : i == W_JSON       ? sc_write_json(r, p, d)
+               : i == W_SPLIT      ? sc_write_json_split(r, p, d)
+               : i == W_CSV        ? sc_write_csv(r, p, d)
+               : i == W_HTML       ? sc_write_html(r, p, d)
+                                   : sc_write_html_split(r, p, d);
 }
 
 SC_API sc_status
@@ -44,10 +50,15 @@ sc_write_outputs(const sc_results *r, const sc_output_paths *paths,
 {
     if (!r || !paths || !diags)
         return SC_ERR_INVALID_ARG;
-    writers w = {r, {paths->xlsx, paths->json, paths->json_dir, paths->csv},
-                 {0}, {NULL}, {SC_OK, SC_OK, SC_OK, SC_OK}};
+    writers w = {r,
+                 {paths->xlsx, paths->json, paths->json_dir, paths->csv,
+                  paths->html, paths->html_dir},
+                 {0},
+                 {NULL},
+                 {SC_OK, SC_OK, SC_OK, SC_OK, SC_OK, SC_OK}};
     /* the longest first, so the other thread takes the rest */
-    static const size_t by_size[W_COUNT] = {W_XLSX, W_CSV, W_JSON, W_SPLIT};
+    static const size_t by_size[W_COUNT] = {W_XLSX, W_CSV,   W_HTML,
+                                            W_JSON, W_SPLIT, W_HTML_SPLIT};
     size_t n = 0;
     sc_status st = SC_OK;
     for (size_t k = 0; k < W_COUNT; k++) {
@@ -70,4 +81,55 @@ done:
     for (size_t i = 0; i < W_COUNT; i++)
         sc_diagnostics_free(w.diags[i]);
     return st;
+}
+
+int
+sc_geo_id_plain(const char *id)
+{
+    if (!id[0] || id[0] == '.')
+        return 0;
+    for (const char *p = id; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+              (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == '-' ||
+              *p == '.'))
+            return 0;
+    return 1;
+}
+
+sc_status
+sc_write_split(const sc_results *r, const char *dir, const char *ext,
+               sc_geo_writer write, sc_diagnostics *diags)
+{
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        sc_diag_addf(diags, SC_SEV_ERROR, "io", dir, 0, 0,
+                     "cannot create directory '%s': %s", dir,
+                     strerror(errno));
+        return SC_ERR_IO;
+    }
+    for (size_t g = 0; g < r->ds->ngeos; g++) {
+        const char *id = r->ds->geos[g].id;
+        if (!sc_geo_id_plain(id)) {
+            sc_diag_addf(diags, SC_SEV_ERROR, "io", dir, 0, 0,
+                         "cannot name a split file after geo_id '%s': use "
+                         "letters, digits, '_', '-' and '.' only",
+                         id);
+            return SC_ERR_DATA;
+        }
+        char *name = sc_asprintf("%s%s", id, ext);
+        char *path = name ? sc_path_join(dir, name) : NULL;
+        free(name);
+        if (!path)
+            return SC_ERR_NOMEM;
+        sc_outfile o;
+        sc_status st = sc_out_open(&o, path, diags);
+        free(path);
+        if (st != SC_OK)
+            return st;
+        if (write(o.f, r, g) != SC_OK) {
+            sc_out_abort(&o);
+            return SC_ERR_NOMEM;
+        }
+        SC_TRY(sc_out_commit(&o, diags));
+    }
+    return SC_OK;
 }

@@ -7,15 +7,14 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <scorecard/version.h>
 
 #include "compute.h"
+#include "emit.h"
 #include "output.h"
 
 #define SCHEMA_VERSION "1.0"
@@ -26,6 +25,7 @@ typedef struct jw {
     int depth;
     unsigned char first[64];
     int after_key;
+    int for_html;   /* escape <, > and & in strings */
 } jw;
 
 static void
@@ -75,7 +75,7 @@ str(jw *w, const char *s)
 {
     sep(w);
     if (s)
-        sc_wjson_string(w->f, s);
+        sc_wjson_string_x(w->f, s, w->for_html);
     else
         sc_wputs(w->f, "null");
 }
@@ -525,17 +525,14 @@ write_geo(jw *w, const sc_results *r, size_t g)
     close_(w, '}');
 }
 
-/* The document with geographies [from, to), through a buffer of its own:
- * SC_ERR_NOMEM when there is none. */
-static sc_status
-write_doc(FILE *file, const sc_results *r, size_t from, size_t to)
+void
+sc_json_doc(sc_wbuf *f, const sc_results *r, size_t from, size_t to,
+            int for_html)
 {
-    sc_wbuf *f = sc_wbuf_open(file);
-    if (!f)
-        return SC_ERR_NOMEM;
     jw w;
     memset(&w, 0, sizeof w);
     w.f = f;
+    w.for_html = for_html;
     write_head(&w, r);
     key(&w, "geographies");
     open_(&w, '[');
@@ -547,8 +544,25 @@ write_doc(FILE *file, const sc_results *r, size_t from, size_t to)
     close_(&w, ']');
     close_(&w, '}');
     newline(&w);
+}
+
+/* The document with geographies [from, to), through a buffer of its own:
+ * SC_ERR_NOMEM when there is none. */
+static sc_status
+write_doc(FILE *file, const sc_results *r, size_t from, size_t to)
+{
+    sc_wbuf *f = sc_wbuf_open(file);
+    if (!f)
+        return SC_ERR_NOMEM;
+    sc_json_doc(f, r, from, to, 0);
     sc_wbuf_close(f);
     return SC_OK;
+}
+
+static sc_status
+write_one(FILE *file, const sc_results *r, size_t g)
+{
+    return write_doc(file, r, g, g + 1);
 }
 
 SC_API sc_status
@@ -571,41 +585,5 @@ sc_write_json_split(const sc_results *r, const char *dir,
 {
     if (!r || !dir || !diags)
         return SC_ERR_INVALID_ARG;
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        sc_diag_addf(diags, SC_SEV_ERROR, "io", dir, 0, 0,
-                     "cannot create directory '%s': %s", dir,
-                     strerror(errno));
-        return SC_ERR_IO;
-    }
-    for (size_t g = 0; g < r->ds->ngeos; g++) {
-        const char *id = r->ds->geos[g].id;
-        int safe = id[0] && id[0] != '.';
-        for (const char *p = id; *p && safe; p++)
-            safe = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
-                   (*p >= 'A' && *p <= 'Z') || *p == '_' || *p == '-' ||
-                   *p == '.';
-        if (!safe) {
-            sc_diag_addf(diags, SC_SEV_ERROR, "io", dir, 0, 0,
-                         "cannot name a split file after geo_id '%s': use "
-                         "letters, digits, '_', '-' and '.' only",
-                         id);
-            return SC_ERR_DATA;
-        }
-        char *name = sc_asprintf("%s.json", id);
-        char *path = name ? sc_path_join(dir, name) : NULL;
-        free(name);
-        if (!path)
-            return SC_ERR_NOMEM;
-        sc_outfile o;
-        sc_status st = sc_out_open(&o, path, diags);
-        free(path);
-        if (st != SC_OK)
-            return st;
-        if (write_doc(o.f, r, g, g + 1) != SC_OK) {
-            sc_out_abort(&o);
-            return SC_ERR_NOMEM;
-        }
-        SC_TRY(sc_out_commit(&o, diags));
-    }
-    return SC_OK;
+    return sc_write_split(r, dir, ".json", write_one, diags);
 }

@@ -234,7 +234,7 @@ sc_wlong(sc_wbuf *b, long v)
 }
 
 void
-sc_wjson_string(sc_wbuf *b, const char *s)
+sc_wjson_string_x(sc_wbuf *b, const char *s, int for_html)
 {
     static const char hex[] = "0123456789abcdef";
     sc_wputc(b, '"');
@@ -249,7 +249,8 @@ sc_wjson_string(sc_wbuf *b, const char *s)
             sc_wwrite(b, "\\r", 2);
         } else if (c == '\t') {
             sc_wwrite(b, "\\t", 2);
-        } else if (c < 0x20 || c == 0x7F) {
+        } else if (c < 0x20 || c == 0x7F ||
+                   (for_html && (c == '<' || c == '>' || c == '&'))) {
             char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             sc_wwrite(b, u, 6);
         } else {

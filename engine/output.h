@@ -92,7 +92,10 @@ sc_wputs(sc_wbuf *b, const char *s)
 void sc_wnumber(sc_wbuf *b, double x);
 /* v in decimal (no locale, no stdio formatting). */
 void sc_wlong(sc_wbuf *b, long v);
-/* s as a JSON string (quotes and escapes; UTF-8 kept as is). */
-void sc_wjson_string(sc_wbuf *b, const char *s);
+/* s as a JSON string (quotes and escapes; UTF-8 kept as is). for_html
+ * also writes <, > and & as \u003c, \u003e, \u0026: the same JSON value,
+ * safe inside an HTML <script> block ("</script>" cannot end it). */
+void sc_wjson_string_x(sc_wbuf *b, const char *s, int for_html);
+#define sc_wjson_string(b, s) sc_wjson_string_x((b), (s), 0)
 
 #endif /* SC_OUTPUT_H */

@@ -99,7 +99,7 @@ check no-manifest 3 "scorecard.json.*No such file" -- "$sc" validate "$tmp/noman
 out=$tmp/build-out
 check build 0 'wrote .*scorecard.xlsx' -- "$sc" build -o "$out"
 if [ -s "$out/scorecard.json" ] && [ -s "$out/scorecard.csv" ] &&
-        [ -s "$out/scorecard.xlsx" ] &&
+        [ -s "$out/scorecard.xlsx" ] && [ -s "$out/scorecard.html" ] &&
         [ "$(wc -l <"$out/scorecard.csv")" -eq 41629 ]; then
     echo "ok   build-files"; pass=$((pass + 1))
 else
@@ -121,6 +121,18 @@ else
     echo "FAIL build-split-files"; fail=$((fail + 1))
 fi
 check build-bad-format 2 "bad value 'xml' for --format" -- "$sc" build --format xml
+check build-html-split 0 'html/<geo_id>.html \(59 files\)' -- \
+    "$sc" build -o "$tmp/hsplit" --split --format html
+if [ "$(ls "$tmp/hsplit/html" | wc -l)" -eq 59 ] &&
+        [ -s "$tmp/hsplit/scorecard.html" ] && [ ! -e "$tmp/hsplit/json" ] &&
+        [ ! -e "$tmp/hsplit/scorecard.json" ] &&
+        cmp -s "$out/scorecard.html" "$tmp/hsplit/scorecard.html"; then
+    echo "ok   build-html-split-files"; pass=$((pass + 1))
+else
+    echo "FAIL build-html-split-files"; fail=$((fail + 1))
+fi
+check build-split-needs-json-or-html 2 'add json or html to --format' -- \
+    "$sc" build -o "$tmp/nosplit" --split --format csv
 "$sc" build -o "$tmp/x2" -q --format xlsx
 if cmp -s "$out/scorecard.xlsx" "$tmp/x2/scorecard.xlsx"; then
     echo "ok   build-xlsx-identical"; pass=$((pass + 1))

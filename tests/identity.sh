@@ -20,7 +20,7 @@ export SOURCE_DATE_EPOCH=1700000000
 fail=0
 
 build() { # dataset outdir jobs
-    "$exe" build "$1" -o "$2" --format xlsx,json,csv --split --jobs "$3" -q \
+    "$exe" build "$1" -o "$2" --format xlsx,json,csv,html --split --jobs "$3" -q \
         >/dev/null 2>"$2.err" || { echo "FAIL: build $1 --jobs $3"; cat "$2.err"; fail=1; }
 }
 

@@ -28,7 +28,7 @@ for g in 06000 06001 06003 06005; do
 done
 run() { # $1: allocation to fail (0: none)
     SC_FAILMALLOC_AT=$1 SC_FAILMALLOC_REPORT=$tmp/count LD_PRELOAD=$shim \
-        "$sc" build "$tmp/ds" -o "$tmp/out" --format json,csv --split -q \
+        "$sc" build "$tmp/ds" -o "$tmp/out" --format json,csv,html --split -q \
         >"$tmp/log" 2>&1
 }
 run 0 || { echo "FAIL: the build fails without injected failures"; cat "$tmp/log"; exit 1; }

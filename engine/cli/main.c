@@ -209,11 +209,19 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         return EXIT_IO;
     }
     char *json = NULL, *csv = NULL, *split = NULL, *xlsx = NULL;
+    char *html = NULL, *hsplit = NULL;
     if (asprintf(&xlsx, "%s/scorecard.xlsx", opt->outdir) < 0 ||
         asprintf(&json, "%s/scorecard.json", opt->outdir) < 0 ||
         asprintf(&csv, "%s/scorecard.csv", opt->outdir) < 0 ||
-        asprintf(&split, "%s/json", opt->outdir) < 0) {
+        asprintf(&split, "%s/json", opt->outdir) < 0 ||
+        asprintf(&html, "%s/scorecard.html", opt->outdir) < 0 ||
+        asprintf(&hsplit, "%s/html", opt->outdir) < 0) {
         fputs("scorecard: out of memory\n", stderr);
+        free(xlsx);
+        free(json);
+        free(csv);
+        free(split);
+        free(html);
         sc_results_free(res);
         return EXIT_INTERNAL;
     }
@@ -222,6 +230,8 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         opt->want_json ? json : NULL,
         opt->want_json && opt->split ? split : NULL,
         opt->want_csv ? csv : NULL,
+        opt->want_html ? html : NULL,
+        opt->want_html && opt->split ? hsplit : NULL,
     };
     t0 = seconds();
     st = sc_write_outputs(res, &paths, diags);
@@ -246,7 +256,14 @@ run_build(const cli_options *opt, const sc_dataset *ds,
                    sc_dataset_geography_count(ds));
         if (opt->want_csv)
             printf("wrote %s\n", csv);
+        if (opt->want_html)
+            printf("wrote %s\n", html);
+        if (opt->want_html && opt->split)
+            printf("wrote %s/<geo_id>.html (%zu files)\n", hsplit,
+                   sc_dataset_geography_count(ds));
     }
+    free(html);
+    free(hsplit);
     free(xlsx);
     free(json);
     free(csv);

@@ -37,8 +37,9 @@ cli_help(void)
         "Options:\n"
         "  -o, --output DIR                build: output directory (default\n"
         "                                  scorecard-out)\n"
-        "  --format xlsx,json,csv          build: formats to write (default all)\n"
-        "  --split                         build: also json/<geo_id>.json per county\n"
+        "  --format xlsx,json,csv,html     build: formats to write (default all)\n"
+        "  --split                         build: also json/<geo_id>.json and\n"
+        "                                  html/<geo_id>.html, one per geography\n"
         "  --format text|json|github       validate: report format (default text;\n"
         "                                  github prints ::error annotations)\n"
         "  --strict                        validate: warnings count as errors\n"
@@ -228,9 +229,10 @@ cli_parse(int argc, char **argv, cli_options *opt)
             opt->outdir = "scorecard-out";
         if (saw_strict)
             return usage_error("--strict goes with validate, not build");
-        opt->want_json = opt->want_csv = opt->want_xlsx = 1;
+        opt->want_json = opt->want_csv = opt->want_xlsx = opt->want_html = 1;
         if (format) {
             opt->want_json = opt->want_csv = opt->want_xlsx = 0;
+            opt->want_html = 0;
             char *copy = strdup(format);
             if (!copy) {
                 fputs("scorecard: out of memory\n", stderr);
@@ -245,28 +247,26 @@ cli_parse(int argc, char **argv, cli_options *opt)
                     opt->want_csv = 1;
                 else if (strcmp(t, "xlsx") == 0)
                     opt->want_xlsx = 1;
+                else if (strcmp(t, "html") == 0)
+                    opt->want_html = 1;
                 else {
-                    int soon = strcmp(t, "html") == 0;
-                    int rc = soon ? usage_error("format '%s' is not available "
-                                                "in this version yet; "
-                                                "available: xlsx, json, csv",
-                                                t)
-                                  : usage_error("bad value '%s' for --format; "
-                                                "expected a list of xlsx, json, "
-                                                "csv",
-                                                t);
+                    int rc = usage_error("bad value '%s' for --format; "
+                                         "expected a list of xlsx, json, "
+                                         "csv, html",
+                                         t);
                     free(copy); /* t points into copy: free it after use */
                     return rc;
                 }
             }
             free(copy);
-            if (!opt->want_json && !opt->want_csv && !opt->want_xlsx)
+            if (!opt->want_json && !opt->want_csv && !opt->want_xlsx &&
+                !opt->want_html)
                 return usage_error("--format needs at least one of xlsx, "
-                                   "json, csv");
+                                   "json, csv, html");
         }
-        if (opt->split && !opt->want_json)
-            return usage_error("--split writes JSON files; add json to "
-                               "--format");
+        if (opt->split && !opt->want_json && !opt->want_html)
+            return usage_error("--split writes one JSON or HTML file per "
+                               "geography; add json or html to --format");
     } else if (strcmp(cmd, "show") == 0) {
         opt->command = CMD_SHOW;
         if (npos < 2)

@@ -38,7 +38,7 @@ typedef struct cli_options {
     const char *list_what;      /* "indicators" or "geographies" */
     const char *geo;            /* show: a geo_id or a name */
     const char *outdir;         /* build: -o DIR (default scorecard-out) */
-    int want_json, want_csv, want_xlsx; /* build: --format */
+    int want_json, want_csv, want_xlsx, want_html; /* build: --format */
     int split;                  /* build: --split */
     cli_format format;
     int strict;

@@ -116,12 +116,36 @@ SC_API sc_status sc_write_xlsx(const sc_results *r, const char *path,
 SC_API sc_status sc_write_csv(const sc_results *r, const char *path,
                               sc_diagnostics *diags);
 
+/**
+ * @brief Write the advocates' page (SPEC §5.4) to @p path, atomically.
+ *
+ * One self-contained HTML file (inline CSS and SVG, a small inline
+ * script, no network requests): every geography's scorecard rendered as
+ * HTML, a county picker that filters them, the methodology and sources,
+ * and the §5.1 JSON embedded in a `<script type="application/json"
+ * id="scorecard-data">` block (strings escape <, > and & so that no text
+ * can end the block; the values are those of sc_write_json()). Every
+ * figure on the page is the JSON's, rounded to the indicator's decimals.
+ */
+SC_API sc_status sc_write_html(const sc_results *r, const char *path,
+                               sc_diagnostics *diags);
+
+/**
+ * @brief Write one page per geography, `DIR/<geo_id>.html`, each standing
+ *        alone and embedding that geography's split JSON (SPEC §5.4
+ *        `--split`). Creates DIR when needed.
+ */
+SC_API sc_status sc_write_html_split(const sc_results *r, const char *dir,
+                                     sc_diagnostics *diags);
+
 /** The files sc_write_outputs() writes; a NULL path skips that format. */
 typedef struct sc_output_paths {
     const char *xlsx;       /**< the workbook (sc_write_xlsx) */
     const char *json;       /**< the whole JSON (sc_write_json) */
     const char *json_dir;   /**< one JSON per geography (sc_write_json_split) */
     const char *csv;        /**< the long table (sc_write_csv) */
+    const char *html;       /**< the page (sc_write_html) */
+    const char *html_dir;   /**< one page per geography (sc_write_html_split) */
 } sc_output_paths;
 
 /**
@@ -130,7 +154,7 @@ typedef struct sc_output_paths {
  *
  * Each file is written atomically, exactly as by its own function, and
  * the bytes do not depend on the number of threads. Diagnostics arrive in
- * the order xlsx, json, json_dir, csv.
+ * the order xlsx, json, json_dir, csv, html, html_dir.
  * @return SC_OK, or the first failure in that order.
  */
 SC_API sc_status sc_write_outputs(const sc_results *r,

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The HTML page without a browser (SPEC §5.4):
+ 1. the sample page: self-contained (no external resource of any kind, a
+    Content-Security-Policy forbidding requests), the embedded JSON equal
+    to scorecard.json, every geography's figures equal to the JSON's
+    rounded at the indicator's decimals, headings and tables semantic,
+    every chart with a text alternative;
+ 2. --split pages: html/<geo_id>.html embeds json/<geo_id>.json;
+ 3. hostile names (</script>, <!--, quotes, &, javascript: links) in the
+    title, county, indicator, domain, subgroup and source cannot break
+    the page: it still has exactly its two scripts, the JSON still parses
+    to the same values, and every name reads back as the same text.
+Usage: html-test.py SCORECARD SOURCE_ROOT"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import htmlcheck as hc  # noqa: E402
+
+exe, src = sys.argv[1], sys.argv[2]
+fails = []
+passes = 0
+
+
+def check(cond, what):
+    global passes
+    if cond:
+        passes += 1
+        print("ok  ", what)
+    else:
+        fails.append(what)
+        print("FAIL", what)
+
+
+def build(dataset, out, *extra):
+    r = subprocess.run([exe, "build", dataset, "-o", out, "-q", *extra],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        print(r.stdout, r.stderr)
+        raise SystemExit(f"FAIL: build {dataset} exited {r.returncode}")
+
+
+def read(p):
+    with open(p, encoding="utf-8") as f:
+        return f.read()
+
+
+def json_or_none(text):
+    try:
+        return hc.load_json(text)
+    except ValueError as e:
+        print("      JSON does not parse:", e)
+        return None
+
+
+def scripts(root):
+    return root.find_all("script")
+
+
+def data_block(root):
+    blocks = [s for s in scripts(root) if s.attrs.get("type") == "application/json"]
+    return blocks
+
+
+def self_contained(root, html, label):
+    """No element or style may load anything."""
+    loads = []
+    for n in root.walk():
+        for a in ("src", "srcset", "data", "poster", "background"):
+            if a in n.attrs:
+                loads.append(f"<{n.tag} {a}=...>")
+        if n.tag in ("link", "img", "iframe", "object", "embed", "audio",
+                     "video", "base", "form"):
+            loads.append(f"<{n.tag}>")
+        href = n.attrs.get("href")
+        if href is not None and n.tag != "a":
+            loads.append(f"<{n.tag} href={href}>")
+        if n.tag == "a" and href is not None and not (
+                href.startswith("#") or re.match(r"https?://", href, re.I)):
+            loads.append(f"<a href={href}> (only #fragments and http(s) links)")
+    css = "".join(s.text() for s in root.find_all("style"))
+    css += "".join(n.attrs.get("style", "") for n in root.walk())
+    for m in re.finditer(r"url\(([^)]*)\)|@import", css):
+        loads.append(m.group(0))
+    for n in root.walk():
+        for a in ("fill", "stroke", "style"):
+            v = n.attrs.get(a, "")
+            if "url(" in v and v != "url(#hatch)":
+                loads.append(f"{n.tag} {a}={v}")
+    check(not loads, f"{label}: self-contained (found: {loads[:5]})")
+    csp = [m for m in root.find_all("meta")
+           if (m.attrs.get("http-equiv") or "").lower() == "content-security-policy"]
+    check(len(csp) == 1 and "default-src 'none'" in csp[0].attrs.get("content", ""),
+          f"{label}: a Content-Security-Policy forbids network requests")
+
+
+def figures_agree(root, doc, label, only=None):
+    secs = {s.attrs.get("data-geo"): s for s in root.find_all("section", cls="geo")}
+    geos = [g for g in doc["geographies"] if only is None or g["geo_id"] in only]
+    check(set(secs) == {g["geo_id"] for g in geos},
+          f"{label}: one section per geography ({len(secs)})")
+    bad = []
+    for g in geos:
+        if g["geo_id"] in secs:
+            got = hc.shown(secs[g["geo_id"]])
+            bad += hc.compare(hc.expected(doc, g), got, g["geo_id"])
+    check(not bad, f"{label}: every figure shown equals the JSON's "
+          f"({sum(len(g['indicators']) for g in geos)} indicator rows)"
+          + ("\n      " + "\n      ".join(bad[:10]) if bad else ""))
+
+
+def accessible(root, label):
+    svgs = [s for s in root.find_all("svg") if s.attrs.get("aria-hidden") != "true"]
+    check(svgs and all(s.attrs.get("role") == "img" and s.attrs.get("aria-label")
+                       for s in svgs),
+          f"{label}: every chart ({len(svgs)}) has role=img and a text alternative")
+    check(len(root.find_all("h1")) == 1, f"{label}: one h1")
+    tables = root.find_all("table")
+    ths = [th for t in tables for th in t.find_all("th")]
+    check(tables and all(th.attrs.get("scope") in ("col", "row") for th in ths),
+          f"{label}: every table header cell ({len(ths)}) has a scope")
+    check(root.first("html").attrs.get("lang") == "en", f"{label}: <html lang>")
+    # trends carry words, not only colours and arrows
+    cells = root.find_all("td", cls="c-trend")
+    worded = [c for c in cells if c.first(cls="good") or c.first(cls="bad")]
+    check(all(re.search(r"Improving|Worsening", c.text()) for c in worded),
+          f"{label}: every coloured trend ({len(worded)}) says it in words")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    # 1. the sample
+    out = os.path.join(tmp, "sample")
+    build(os.path.join(src, "data"), out, "--split", "--format", "json,html")
+    html = read(os.path.join(out, "scorecard.html"))
+    doc_text = read(os.path.join(out, "scorecard.json"))
+    doc = hc.load_json(doc_text)
+    root = hc.parse(html)
+    check(html.startswith("<!DOCTYPE html>"), "sample: doctype")
+    self_contained(root, html, "sample")
+    blocks = data_block(root)
+    check(len(blocks) == 1 and blocks[0].attrs.get("id") == "scorecard-data",
+          "sample: one embedded JSON block, id scorecard-data")
+    check(len(scripts(root)) == 2, "sample: exactly two scripts (data, picker)")
+    embedded = json_or_none(blocks[0].text()) if blocks else None
+    check(embedded == doc, "sample: the embedded JSON equals scorecard.json")
+    figures_agree(root, doc, "sample")
+    accessible(root, "sample")
+    picker = root.first("select", id="picker")
+    opts = [o.attrs.get("value") for o in picker.find_all("option")] if picker else []
+    check(picker is not None and len([o for o in opts if o]) == len(doc["geographies"]),
+          f"sample: the picker offers every geography ({len(opts) - 1})")
+    nav = root.first("nav", id="picker-nav")
+    check(nav is not None and "hidden" in nav.attrs,
+          "sample: the picker is hidden until the script shows it")
+    ns = root.first("noscript")
+    check(ns is not None and len(ns.find_all("a")) == len(doc["geographies"]),
+          "sample: without JavaScript, an index links every geography")
+    # the methodology and sources are at the bottom
+    foot = root.first("footer", id="methodology")
+    check(foot is not None and all(i["name"] in foot.text() for i in doc["indicators"]),
+          "sample: the methodology lists every indicator and its source")
+
+    # 2. split pages
+    names = sorted(os.listdir(os.path.join(out, "html")))
+    check(names == sorted(g["geo_id"] + ".html" for g in doc["geographies"]),
+          f"split: one page per geography ({len(names)})")
+    bad = []
+    for gid in ("06000", "06037", "06003"):
+        p = hc.parse(read(os.path.join(out, "html", gid + ".html")))
+        b = data_block(p)
+        one = hc.load_json(read(os.path.join(out, "json", gid + ".json")))
+        if len(b) != 1 or json_or_none(b[0].text()) != one:
+            bad.append(f"{gid}: embedded JSON differs from json/{gid}.json")
+        if len(scripts(p)) != 1 or p.first("select") is not None:
+            bad.append(f"{gid}: a one-county page needs no picker or script")
+        figs = hc.compare(hc.expected(one, one["geographies"][0]),
+                          hc.shown(p.first("section", cls="geo")), gid)
+        bad += figs
+    check(not bad, "split: pages embed their split JSON and show its figures"
+          + ("\n      " + "\n      ".join(bad[:10]) if bad else ""))
+
+    # 3. hostile names
+    hostile = os.path.join(tmp, "hostile")
+    os.makedirs(hostile)
+    evil = "</script><script>alert(1)</script>"
+    title = f"Title {evil} & <!-- \"quoted\" 'single'"
+    county = f"Evil{evil} & \"Co\" <b>bold</b> <!--"
+    ind_name = f"Reading </SCRIPT > <img src=x onerror=alert(2)> & more"
+    domain = "Health & </script><!-- Safety"
+    sub = f"Group {evil}"
+    source = "Source <!-- </script> & \"Co\""
+    with open(os.path.join(hostile, "scorecard.json"), "w") as f:
+        import json
+        json.dump({"title": title, "geographies": "geographies.csv",
+                   "domains": [domain],
+                   "indicators": [
+                       {"id": "x", "name": ind_name, "domain": domain,
+                        "file": "x.csv", "source": source,
+                        "url": "javascript:alert(3)",
+                        "description": "</style><style>body{display:none}"},
+                       {"id": "y", "name": "Linked", "domain": domain,
+                        "file": "y.csv", "source": "Plain",
+                        "url": "https://example.org/?a=1&b=<2>"}]}, f)
+    with open(os.path.join(hostile, "geographies.csv"), "w") as f:
+        f.write("geo_id,name,level,parent,population\n")
+        f.write('99000,"State </script>",state,,1000\n')
+        f.write(f'99001,"{county.replace(chr(34), chr(34) * 2)}",county,99000,10\n')
+        f.write('99003,Plain,county,99000,10\n')
+    with open(os.path.join(hostile, "x.csv"), "w") as f:
+        f.write("geo_id,year,subgroup,value\n")
+        for g in ("99001", "99003"):
+            for y, v in ((2019, 50), (2020, 52), (2021, 55)):
+                f.write(f'{g},{y},All,{v}\n{g},{y},"{sub}",{v - 10}\n'
+                        f'{g},{y},Other,{v + 5}\n')
+    with open(os.path.join(hostile, "y.csv"), "w") as f:
+        # halves at the indicator's 1 decimal: the page rounds the JSON's
+        # text half away from zero (12.3, 60.1); printf would give 12.2
+        # (binary tie, to even) and 60.0 (60.05 is 60.0499... in binary)
+        f.write("geo_id,year,value\n99001,2021,12.25\n99003,2021,60.05\n")
+    hout = os.path.join(tmp, "hostile-out")
+    build(hostile, hout, "--format", "json,html")
+    hhtml = read(os.path.join(hout, "scorecard.html"))
+    hdoc = hc.load_json(read(os.path.join(hout, "scorecard.json")))
+    hroot = hc.parse(hhtml)
+    check(len(scripts(hroot)) == 2,
+          f"hostile: still exactly two scripts ({len(scripts(hroot))})")
+    hb = data_block(hroot)
+    check(len(hb) == 1 and json_or_none(hb[0].text()) == hdoc,
+          "hostile: the embedded JSON parses to scorecard.json's values")
+    check("</script" not in hb[0].text().lower() and "<!--" not in hb[0].text(),
+          "hostile: no '</script' or '<!--' inside the JSON block")
+    check(hroot.first("title").text() == title and hroot.first("h1").text() == title,
+          "hostile: the title reads back as the same text")
+    sec = hroot.first("section", id="g99001")
+    check(sec is not None and sec.first("h2").text() == county,
+          "hostile: the county name reads back as the same text")
+    th = sec.first("tr", **{"data-indicator": "x"}).first("th") if sec else None
+    check(th is not None and th.text() == ind_name and not hroot.find_all("img"),
+          "hostile: the indicator name is text, not markup")
+    check(all(n.tag != "b" for n in hroot.walk()), "hostile: no <b> from a name")
+    check(len(hroot.find_all("style")) == 1, "hostile: one style element")
+    links = [a.attrs["href"] for a in hroot.find_all("a") if "href" in a.attrs]
+    check(not any(h.lower().startswith("javascript:") for h in links)
+          and "https://example.org/?a=1&b=<2>" in links,
+          "hostile: a javascript: URL is not a link; an https one is, intact")
+    check(sub in sec.text() if sec else False,
+          "hostile: the subgroup name reads back as the same text")
+    self_contained(hroot, hhtml, "hostile")
+    figures_agree(hroot, hdoc, "hostile")
+    shown = [hc.shown(hroot.first("section", id=g))["rows"]["y"]["value"]
+             for g in ("g99001", "g99003")]
+    check(shown == ["12.3%", "60.1%"],
+          f"hostile: halves round away from zero on the JSON's text ({shown})")
+
+print(f"html: {passes} passed, {len(fails)} failed")
+sys.exit(1 if fails else 0)
