@@ -788,11 +788,11 @@ indicator_row(hw *h, size_t g, size_t i)
         put_int(h, all->of);
         PUT(h, "</span>");
         if (all->rank_low) {
-            PUT(h, "<small>between ");
+            PUT(h, "<small>range ");
             put_int(h, all->rank_low);
-            PUT(h, " and ");
+            PUT(h, "\xe2\x80\x93");
             put_int(h, all->rank_high);
-            PUT(h, " allowing for the margins of error");
+            PUT(h, " (margins of error)");
             PUT(h, "</small>");
         }
     } else {

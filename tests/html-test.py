@@ -124,6 +124,19 @@ def accessible(root, label):
     check(tables and all(th.attrs.get("scope") in ("col", "row") for th in ths),
           f"{label}: every table header cell ({len(ths)}) has a scope")
     check(root.first("html").attrs.get("lang") == "en", f"{label}: <html lang>")
+    css = "".join(st.text() for st in root.find_all("style"))
+    colors = dict(re.findall(r"--(ink|muted|good|bad|value|gap):(#[0-9a-f]{6})", css))
+    colors.update({f"color {c}": c for c in re.findall(r"[^-]color:(#[0-9a-f]{6})", css)})
+
+    def lum(h):
+        c = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    low = {k: round(1.05 / (lum(v) + 0.05), 2) for k, v in colors.items()
+           if 1.05 / (lum(v) + 0.05) < 4.5}
+    check(len(colors) >= 6 and not low,
+          f"{label}: text and chart colours ({len(colors)}) have at least "
+          f"4.5:1 contrast on white (below: {low})")
     # trends carry words, not only colours and arrows
     cells = root.find_all("td", cls="c-trend")
     worded = [c for c in cells if c.first(cls="good") or c.first(cls="bad")]
@@ -204,12 +217,15 @@ with tempfile.TemporaryDirectory() as tmp:
                         "description": "</style><style>body{display:none}"},
                        {"id": "y", "name": "Linked", "domain": domain,
                         "file": "y.csv", "source": "Plain",
-                        "url": "https://example.org/?a=1&b=<2>"}]}, f)
+                        "url": "https://example.org/?a=1&b=<2>"},
+                       {"id": "z", "name": "Suppressed and unstable",
+                        "domain": domain, "file": "z.csv"}]}, f)
     with open(os.path.join(hostile, "geographies.csv"), "w") as f:
         f.write("geo_id,name,level,parent,population\n")
         f.write('99000,"State </script>",state,,1000\n')
         f.write(f'99001,"{county.replace(chr(34), chr(34) * 2)}",county,99000,10\n')
         f.write('99003,Plain,county,99000,10\n')
+        f.write('99005,Tiny,county,99000,3\n')
     with open(os.path.join(hostile, "x.csv"), "w") as f:
         f.write("geo_id,year,subgroup,value\n")
         for g in ("99001", "99003"):
@@ -221,6 +237,15 @@ with tempfile.TemporaryDirectory() as tmp:
         # text half away from zero (12.3, 60.1); printf would give 12.2
         # (binary tie, to even) and 60.0 (60.05 is 60.0499... in binary)
         f.write("geo_id,year,value\n99001,2021,12.25\n99003,2021,60.05\n")
+    with open(os.path.join(hostile, "z.csv"), "w") as f:
+        # 99001: suppressed by the source in the latest year; 99005: too
+        # few children (15 < 20);
+        # the state: unstable (moe 8 on 10: RSE 0.49 > 0.3)
+        f.write("geo_id,year,value,numerator,denominator,moe\n"
+                "99001,2020,30,,,\n99001,2021,*,,,\n"
+                "99003,2020,40,40,100,\n99003,2021,45,45,100,\n"
+                "99005,2021,40,6,15,\n"
+                "99000,2021,10,,,8\n")
     hout = os.path.join(tmp, "hostile-out")
     build(hostile, hout, "--format", "json,html")
     hhtml = read(os.path.join(hout, "scorecard.html"))
@@ -251,6 +276,14 @@ with tempfile.TemporaryDirectory() as tmp:
           "hostile: the subgroup name reads back as the same text")
     self_contained(hroot, hhtml, "hostile")
     figures_agree(hroot, hdoc, "hostile")
+    zrow = {g: hroot.first("section", id=g).first("tr", **{"data-indicator": "z"})
+            .first("td", cls="c-value").text() for g in ("g99001", "g99005", "g99000")}
+    check("Suppressed" in zrow["g99001"] and "withheld by the source" in zrow["g99001"],
+          f"hostile: a source-suppressed value says so ({zrow['g99001']!r})")
+    check("Suppressed" in zrow["g99005"] and "fewer than 20 children" in zrow["g99005"],
+          f"hostile: a low-denominator value says why ({zrow['g99005']!r})")
+    check("10.0%" in zrow["g99000"] and "Unstable estimate" in zrow["g99000"],
+          f"hostile: an unstable value is shown and flagged ({zrow['g99000']!r})")
     shown = [hc.shown(hroot.first("section", id=g))["rows"]["y"]["value"]
              for g in ("g99001", "g99003")]
     check(shown == ["12.3%", "60.1%"],
