@@ -85,15 +85,18 @@ dec(char buf[64], double x, int k)
     int neg = *p == '-';
     p += neg;
     size_t il = strspn(p, "0123456789");
-    if (il == 0 || il > 30 || (p[il] && p[il] != '.')) {
-        memcpy(buf, t, strlen(t) + 1); /* exponent form: show as it is */
+    size_t fl = p[il] == '.' ? strlen(p + il + 1) : 0;
+    /* past 9e12 sc_fmt_number writes %.17g: an exponent form ("1.5e+20")
+     * or more digits than the plain form has are shown as they are */
+    if (il == 0 || il > 24 || fl > 6 || strpbrk(t, "eE") ||
+        (p[il] && p[il] != '.')) {
+        memcpy(buf, t, strlen(t) + 1);
         return buf;
     }
-    char d[40]; /* integer digits, then 6 decimals */
+    char d[40]; /* integer digits, then 7 decimals (the 7th always 0) */
     memcpy(d, p, il);
-    size_t fl = p[il] == '.' ? strlen(p + il + 1) : 0;
     memcpy(d + il, p + il + 1, fl);
-    memset(d + il + fl, '0', 6 - fl);
+    memset(d + il + fl, '0', 7 - fl);
     size_t keep = il + (size_t)k;
     int carry = d[keep] >= '5';
     for (size_t i = keep; carry && i-- > 0;) {
@@ -104,7 +107,7 @@ dec(char buf[64], double x, int k)
             carry = 0;
         }
     }
-    size_t n = 0, zero = 1;
+    size_t n = 0, zero = !carry; /* -9.96 at 1 decimal is -10.0 */
     for (size_t i = 0; i < keep; i++)
         zero &= d[i] == '0';
     if (neg && !zero)
@@ -155,6 +158,26 @@ put_dec(hw *h, double x, int k)
     sc_wputs(h->f, s ? s : "\xe2\x80\x94");
 }
 
+/* A distance d > 0 at k decimals; one that rounds to zero is "less than
+ * 0.1" (at one decimal), never "0.0 points to go" (the goal is not met). */
+static void
+put_distance(hw *h, double d, int k)
+{
+    char b[64];
+    const char *s = dec(b, d, k);
+    if (s && strspn(s, "0.") == strlen(s)) {
+        PUT(h, "less than ");
+        if (k > 0) {
+            PUT(h, "0.");
+            for (int i = 1; i < k; i++)
+                sc_wputc(h->f, '0');
+        }
+        sc_wputc(h->f, '1');
+        return;
+    }
+    sc_wputs(h->f, s ? s : "\xe2\x80\x94");
+}
+
 /* A signed change: "+0.8", "−0.4" (a real minus sign), "0.0". */
 static void
 put_signed(hw *h, double x, int k)
@@ -175,7 +198,8 @@ put_signed(hw *h, double x, int k)
 }
 
 /* The id of a geography's section: "g" + geo_id when that is plain,
- * else "g-" + its index (so any geo_id makes a valid fragment). */
+ * else "n" + its index (so any geo_id makes a valid fragment, and the
+ * two forms cannot collide). */
 static void
 put_geo_anchor(hw *h, size_t g)
 {
@@ -184,7 +208,7 @@ put_geo_anchor(hw *h, size_t g)
         PUT(h, "g");
         sc_wputs(h->f, id);
     } else {
-        PUT(h, "g-");
+        PUT(h, "n");
         put_int(h, (long)g);
     }
 }
@@ -327,6 +351,12 @@ static const char script[] =
     "fromHash();\n"
     "})();\n";
 
+/* The CSP allows this one script by its hash (of "\n" + script, the text
+ * of its <script> element), so nothing injected could run even if an
+ * escape were missed. tests/html-test.py recomputes it: change the
+ * script, and the test gives the new value. */
+#define SCRIPT_SHA256 "sha256-N11j7fqxp9xtpuiGsYPmOEIYl9ULX37k36BTbrmss8g="
+
 static void
 page_head(hw *h, const char *title_prefix)
 {
@@ -337,7 +367,7 @@ page_head(hw *h, const char *title_prefix)
            "initial-scale=1\">\n"
            "<meta http-equiv=\"Content-Security-Policy\" "
            "content=\"default-src 'none'; style-src 'unsafe-inline'; "
-           "script-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+           "script-src '" SCRIPT_SHA256 "'; img-src data:; base-uri 'none'; "
            "form-action 'none'\">\n"
            "<meta name=\"generator\" content=\"scorecard " SC_VERSION_STRING
            "\">\n<title>");
@@ -478,7 +508,7 @@ distance_bar(hw *h, const sc_indicator *ind, double v, double d, int k)
     PUT(h, "<svg class=\"bar\" viewBox=\"0 0 100 10\" preserveAspectRatio="
            "\"none\" role=\"img\" aria-label=\"");
     if (d > 0) {
-        sc_wputs(h->f, dec(a, d, k));
+        put_distance(h, d, k);
         PUT(h, " points from the goal of ");
         sc_wputs(h->f, dec(b, t, k));
         PUT(h, "%\">");
@@ -628,7 +658,7 @@ trend_cell(hw *h, const sc_indicator *ind, const sc_group *g)
         return;
     }
     if (isfinite(t->slope)) {
-        PUT(h, "<small>");
+        PUT(h, "<small class=\"sl\">");
         put_signed(h, t->slope, k + 1);
         PUT(h, " points a year");
         if (t->has_window) {
@@ -695,9 +725,9 @@ projection_cell(hw *h, const sc_indicator *ind, const sc_group *g)
                                                        : "moving away");
         if (t->pace != SC_PACE_ON_TRACK && isfinite(t->required) &&
             t->required > 0) {
-            PUT(h, "; needs ");
+            PUT(h, "; <span class=\"need\">needs ");
             put_signed(h, t->required, ind->info.decimals + 1);
-            PUT(h, " points a year");
+            PUT(h, " points a year</span>");
         }
         PUT(h, "</small>");
     }
@@ -766,10 +796,10 @@ indicator_row(hw *h, size_t g, size_t i)
         distance_bar(h, ind, o->value, f.distance, k);
         if (f.distance > 0) {
             PUT(h, "<span class=\"d\">");
-            put_dec(h, f.distance, k);
+            put_distance(h, f.distance, k);
             PUT(h, "</span> points to go");
             if (isfinite(f.children_gap) && f.children_gap > 0) {
-                PUT(h, "<small>about ");
+                PUT(h, "<small class=\"cg\">about ");
                 put_count(h, f.children_gap);
                 sc_wputs(h->f, f.children_gap == 1 ? " more child" : " more children");
                 PUT(h, "</small>");
@@ -788,7 +818,7 @@ indicator_row(hw *h, size_t g, size_t i)
         put_int(h, all->of);
         PUT(h, "</span>");
         if (all->rank_low) {
-            PUT(h, "<small>range ");
+            PUT(h, "<small class=\"rr\">range ");
             put_int(h, all->rank_low);
             PUT(h, "\xe2\x80\x93");
             put_int(h, all->rank_high);
@@ -900,8 +930,9 @@ geo_section(hw *h, size_t g)
     PUT(h, " \xc2\xb7 FIPS ");
     esc(h, geo->id);
     if (isfinite(geo->info.population)) {
-        PUT(h, " \xc2\xb7 population ");
+        PUT(h, " \xc2\xb7 <span class=\"pop\">population ");
         put_count(h, geo->info.population);
+        PUT(h, "</span>");
     }
     PUT(h, "</p>\n<p class=\"overall\"><strong>Overall score: ");
     comp_text(h, &r->overall[g]);

@@ -12,6 +12,8 @@
     the page: it still has exactly its two scripts, the JSON still parses
     to the same values, and every name reads back as the same text.
 Usage: html-test.py SCORECARD SOURCE_ROOT"""
+import base64
+import hashlib
 import os
 import re
 import subprocess
@@ -96,6 +98,14 @@ def self_contained(root, html, label):
            if (m.attrs.get("http-equiv") or "").lower() == "content-security-policy"]
     check(len(csp) == 1 and "default-src 'none'" in csp[0].attrs.get("content", ""),
           f"{label}: a Content-Security-Policy forbids network requests")
+    policy = csp[0].attrs.get("content", "") if csp else ""
+    inline = [s.text() for s in root.find_all("script") if "type" not in s.attrs]
+    want = ["'sha256-" + base64.b64encode(hashlib.sha256(t.encode()).digest()).decode()
+            + "'" for t in inline]
+    check("unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+          and all(w in policy for w in want),
+          f"{label}: the policy allows the picker script by its hash only "
+          f"(expected {want} in emit_html.c's SCRIPT_SHA256)")
 
 
 def figures_agree(root, doc, label, only=None):
@@ -164,8 +174,10 @@ with tempfile.TemporaryDirectory() as tmp:
     accessible(root, "sample")
     picker = root.first("select", id="picker")
     opts = [o.attrs.get("value") for o in picker.find_all("option")] if picker else []
-    check(picker is not None and len([o for o in opts if o]) == len(doc["geographies"]),
-          f"sample: the picker offers every geography ({len(opts) - 1})")
+    secids = [sec.attrs.get("id") for sec in root.find_all("section", cls="geo")]
+    check(picker is not None and sorted(o for o in opts if o) == sorted(secids)
+          and len(secids) == len(doc["geographies"]),
+          f"sample: the picker names every geography's section once ({len(opts) - 1})")
     nav = root.first("nav", id="picker-nav")
     check(nav is not None and "hidden" in nav.attrs,
           "sample: the picker is hidden until the script shows it")
@@ -219,13 +231,20 @@ with tempfile.TemporaryDirectory() as tmp:
                         "file": "y.csv", "source": "Plain",
                         "url": "https://example.org/?a=1&b=<2>"},
                        {"id": "z", "name": "Suppressed and unstable",
-                        "domain": domain, "file": "z.csv"}]}, f)
+                        "domain": domain, "file": "z.csv"},
+                       {"id": "w", "name": "Falling fast", "domain": domain,
+                        "file": "w.csv", "decimals": 0}]}, f)
     with open(os.path.join(hostile, "geographies.csv"), "w") as f:
         f.write("geo_id,name,level,parent,population\n")
         f.write('99000,"State </script>",state,,1000\n')
         f.write(f'99001,"{county.replace(chr(34), chr(34) * 2)}",county,99000,10\n')
         f.write('99003,Plain,county,99000,10\n')
         f.write('99005,Tiny,county,99000,3\n')
+        # ids that cannot be a fragment as they are, beside one ("n1")
+        # that looks like the fallback; an absurd population
+        f.write('"9 9/<7>",Spaced,county,99000,150000000000000000000\n')
+        f.write('n1,Lookalike,county,99000,123456789012345678901\n')
+        f.write('-1,Dash,county,99000,5\n')  # "g-1": the old fallback's id
     with open(os.path.join(hostile, "x.csv"), "w") as f:
         f.write("geo_id,year,subgroup,value\n")
         for g in ("99001", "99003"):
@@ -246,6 +265,12 @@ with tempfile.TemporaryDirectory() as tmp:
                 "99003,2020,40,40,100,\n99003,2021,45,45,100,\n"
                 "99005,2021,40,6,15,\n"
                 "99000,2021,10,,,8\n")
+    with open(os.path.join(hostile, "w.csv"), "w") as f:
+        # slope -9.968 shows at 1 decimal as -10.0 (a carry into a new
+        # digit must keep the sign)
+        f.write("geo_id,year,value\n")
+        for y, v in zip(range(2017, 2022), (99.9, 90, 80, 70, 60.06)):
+            f.write(f"99003,{y},{v}\n99001,{y},50\n")
     hout = os.path.join(tmp, "hostile-out")
     build(hostile, hout, "--format", "json,html")
     hhtml = read(os.path.join(hout, "scorecard.html"))
@@ -284,6 +309,23 @@ with tempfile.TemporaryDirectory() as tmp:
           f"hostile: a low-denominator value says why ({zrow['g99005']!r})")
     check("10.0%" in zrow["g99000"] and "Unstable estimate" in zrow["g99000"],
           f"hostile: an unstable value is shown and flagged ({zrow['g99000']!r})")
+    wsl = hc.shown(hroot.first("section", id="g99003"))["rows"]["w"]["slope"]
+    check(wsl.startswith("\u221210.0 points a year"),
+          f"hostile: a slope of -9.968 shows as \u221210.0 ({wsl!r})")
+    pops = [hc.shown(sec)["population"] for sec in hroot.find_all("section", cls="geo")
+            if sec.attrs.get("data-geo") in ("9 9/<7>", "n1")]
+    check(sorted(pops) == ["population 1.2345678901234568e+20",
+                           "population 1.5e+20"],
+          f"hostile: absurd populations show as the JSON writes them ({pops})")
+    ids = [sec.attrs.get("id") for sec in hroot.find_all("section", cls="geo")]
+    opts = [o.attrs.get("value") for o in hroot.first("select").find_all("option")
+            if o.attrs.get("value")]
+    check(len(set(ids)) == len(ids) == len(hdoc["geographies"])
+          and sorted(opts) == sorted(ids),
+          f"hostile: section ids are unique and the picker names each once ({ids})")
+    raw = hhtml.lower()
+    check(raw.count("</script") == 2 and raw.count("<script") == 2,
+          "hostile: the file holds exactly two <script> and two </script>")
     shown = [hc.shown(hroot.first("section", id=g))["rows"]["y"]["value"]
              for g in ("g99001", "g99003")]
     check(shown == ["12.3%", "60.1%"],

@@ -29,6 +29,31 @@ def fmt(x, k):
     return s
 
 
+def plain(x):
+    """A number as the JSON writes it when too large for fixed decimals
+    (%.17g past 1e17), else None."""
+    if x is not None and abs(x) >= Decimal("1e17"):
+        return str(x).lower().replace("e+", "e+")
+    return None
+
+
+def count(x):
+    """A whole number with thousands separators, as the page shows it."""
+    if x is None:
+        return None
+    return plain(x) or f"{int(Decimal(fmt(x, 0))):,}"
+
+
+def signed(x, k):
+    """+0.8, −0.4 (a real minus sign), 0.0."""
+    s = fmt(x, k)
+    if s is None:
+        return None
+    if s.startswith("-"):
+        return "−" + s[1:]
+    return s if set(s) <= set("0.") else "+" + s
+
+
 STATUS_WORDS = {
     "improving": "Improving",
     "worsening": "Worsening",
@@ -41,8 +66,12 @@ def expected(doc, geo):
     """What the page must show for one geography of the JSON document."""
     inds = {i["id"]: i for i in doc["indicators"]}
     out = {"name": geo["name"], "level": geo["level"],
-           "overall": fmt(geo["overall"]["score"], 1), "rows": {}}
-    out["domains"] = [(d["domain"], fmt(d["score"], 1) or DASH)
+           "overall": fmt(geo["overall"]["score"], 1), "rows": {},
+           "population": None if geo["population"] is None
+           else "population " + count(geo["population"])}
+    out["domains"] = [(d["domain"], fmt(d["score"], 1) or DASH,
+                       f"{d['rank']} of {d['of']}" if d["rank"] else DASH,
+                       f"{d['indicators_scored']} of {d['indicators_total']}")
                       for d in geo["domains"]]
     for gi in geo["indicators"]:
         k = inds[gi["id"]]["decimals"]
@@ -52,7 +81,8 @@ def expected(doc, geo):
             "value": (fmt(gi["value"], k) + "%") if has and not gi["suppressed"]
             and gi["value"] is not None else None,
             "suppressed": bool(has and gi["suppressed"]),
-            "distance": fmt(gi["distance"], k)
+            "distance": (fmt(gi["distance"], k) if set(fmt(gi["distance"], k))
+                         - set("0.") else "less than " + fmt(Decimal(1).scaleb(-k), k))
             if gi["distance"] is not None and gi["distance"] > 0 else None,
             "goal_met": gi["distance"] is not None and gi["distance"] == 0,
             "rank": str(gi["rank"]) if gi["rank"] is not None else None,
@@ -65,6 +95,34 @@ def expected(doc, geo):
             if gi["trend"]["projection"] == "projected" else None,
             "projection": gi["trend"]["projection"],
         }
+        t = gi["trend"]
+        row["moe"] = ("\u00b1\u00a0" + fmt(gi["moe"], k)) if row["value"] \
+            and gi["moe"] is not None else None
+        cg = gi["children_gap"]
+        row["cg"] = (f"about {count(cg)} more "
+                     + ("child" if cg == 1 else "children")) \
+            if row["distance"] is not None and cg is not None and cg > 0 else None
+        rr = gi["rank_range"]
+        row["rr"] = f"range {rr[0]}\u2013{rr[1]} (margins of error)" \
+            if rr and gi["rank"] is not None else None
+        sl = None
+        if t["status"] in STATUS_WORDS and t["slope"] is not None:
+            sl = signed(t["slope"], k + 1) + " points a year"
+            if t["from_year"] is not None:
+                sl += f", {t['from_year']}\u2013{t['to_year']}"
+            if t["status"] == "no_significant_change" and t["p"] is not None:
+                sl += f" (p\u00a0=\u00a0{fmt(t['p'], 2)})"
+        row["slope"] = sl
+        need = None
+        if t["projection"] and t["pace"] and t["pace"] != "on_track" \
+                and doc["goal_year"] and t["required_slope"] is not None \
+                and t["required_slope"] > 0:
+            need = f"needs {signed(t['required_slope'], k + 1)} points a year"
+        row["need"] = need
+        eq = gi["equity_gap"]
+        row["equity"] = None if eq["best"] is None else (
+            f"{fmt(eq['gap'], k)} points{eq['best']} {fmt(eq['best_value'], k)}%, "
+            f"{eq['worst']} {fmt(eq['worst_value'], k)}%")
         out["rows"][gi["id"]] = row
     return out
 
@@ -79,6 +137,8 @@ def compare(exp, got, where):
         bad.append(f"{where}: overall {got['overall']!r}, JSON {exp['overall']!r}")
     if got["domains"] != exp["domains"]:
         bad.append(f"{where}: domains {got['domains']!r}, JSON {exp['domains']!r}")
+    if got["population"] != exp["population"]:
+        bad.append(f"{where}: {got['population']!r}, JSON {exp['population']!r}")
     for ind, e in exp["rows"].items():
         g = got["rows"].get(ind)
         if g is None:
@@ -108,6 +168,9 @@ def compare(exp, got, where):
                        f"JSON {e['projected_year']!r}")
         if e["projection"] == "target_met" and "Goal met" not in g["projection_text"]:
             bad.append(f"{w}: projection {g['projection_text']!r}, JSON target_met")
+        for f in ("moe", "cg", "rr", "slope", "need", "equity"):
+            if g[f] != e[f]:
+                bad.append(f"{w}: {f} {g[f]!r}, JSON gives {e[f]!r}")
     return bad
 
 
@@ -182,14 +245,16 @@ def _txt(n):
 def shown(section):
     """The figures one rendered <section class="geo"> shows; the browser
     test extracts the same from the live page (EXTRACT_JS)."""
-    got = {"name": _txt(section.first("h2")), "rows": {}}
+    got = {"name": _txt(section.first("h2")), "rows": {},
+           "population": _txt(section.first(cls="pop"))}
     ov = section.first(cls="overall")
     s = ov.first(cls="s") if ov else None
     got["overall"] = _txt(s)
     got["domains"] = []
     dt = section.first("table", cls="domains")
     for tr in dt.first("tbody").find_all("tr"):
-        got["domains"].append((_txt(tr.first("th")), _txt(tr.find_all("td")[0])))
+        got["domains"].append((_txt(tr.first("th")),)
+                              + tuple(_txt(td) for td in tr.find_all("td")))
     for tr in section.find_all("tr"):
         ind = tr.attrs.get("data-indicator")
         if ind is None:
@@ -208,20 +273,32 @@ def shown(section):
             "trend_text": _txt(cell["trend"]),
             "projected_year": _txt(cell["projection"].first(cls="big")),
             "projection_text": _txt(cell["projection"]),
+            "moe": _txt(cell["value"].first(cls="moe")),
+            "cg": _txt(cell["distance"].first(cls="cg")),
+            "rr": _txt(cell["rank"].first(cls="rr")),
+            "slope": _txt(cell["trend"].first(cls="sl")),
+            "need": _txt(cell["projection"].first(cls="need")),
+            "equity": _txt(tr.first("td", cls="c-equity").first("div"))
+            if tr.first("td", cls="c-equity") else None,
         }
+        if got["rows"][ind]["equity"] == DASH:
+            got["rows"][ind]["equity"] = None
     return got
 
 
-# The same extraction in the browser, from the rendered DOM (innerText:
-# what is actually laid out, so hidden text does not count).
+# The same extraction in the browser, from the live DOM (textContent, as
+# above; the test checks separately that the chosen section is laid out).
 EXTRACT_JS = r"""
 (function(sec){
   function t(el){ return el ? el.textContent.trim() : null; }
-  var got = {name: t(sec.querySelector('h2')), rows: {}, domains: []};
+  var got = {name: t(sec.querySelector('h2')), rows: {}, domains: [],
+             population: t(sec.querySelector('.pop'))};
   var ov = sec.querySelector('.overall .s');
   got.overall = t(ov);
   sec.querySelectorAll('table.domains tbody tr').forEach(function(tr){
-    got.domains.push([t(tr.querySelector('th')), t(tr.querySelector('td'))]);
+    var row = [t(tr.querySelector('th'))];
+    tr.querySelectorAll('td').forEach(function(td){ row.push(t(td)); });
+    got.domains.push(row);
   });
   sec.querySelectorAll('tr[data-indicator]').forEach(function(tr){
     function c(n){ return tr.querySelector('td.c-' + n); }
@@ -234,8 +311,16 @@ EXTRACT_JS = r"""
       bench_text: t(c('benchmark')),
       trend_text: t(c('trend')),
       projected_year: t(c('projection').querySelector('.big')),
-      projection_text: t(c('projection'))
+      projection_text: t(c('projection')),
+      moe: t(c('value').querySelector('.moe')),
+      cg: t(c('distance').querySelector('.cg')),
+      rr: t(c('rank').querySelector('.rr')),
+      slope: t(c('trend').querySelector('.sl')),
+      need: t(c('projection').querySelector('.need')),
+      equity: c('equity') ? t(c('equity').querySelector('div')) : null
     };
+    var r = got.rows[tr.getAttribute('data-indicator')];
+    if (r.equity === '\u2014') r.equity = null;
   });
   return got;
 })

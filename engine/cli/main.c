@@ -187,6 +187,17 @@ seconds(void)
 }
 
 /* build: compute and write the requested formats into opt->outdir. */
+/* DIR/NAME, or NULL when out of memory. */
+static char *
+out_path(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", dir, name);
+    return p;
+}
+
 static int
 run_build(const cli_options *opt, const sc_dataset *ds,
           sc_diagnostics *diags)
@@ -208,20 +219,20 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         sc_results_free(res);
         return EXIT_IO;
     }
-    char *json = NULL, *csv = NULL, *split = NULL, *xlsx = NULL;
-    char *html = NULL, *hsplit = NULL;
-    if (asprintf(&xlsx, "%s/scorecard.xlsx", opt->outdir) < 0 ||
-        asprintf(&json, "%s/scorecard.json", opt->outdir) < 0 ||
-        asprintf(&csv, "%s/scorecard.csv", opt->outdir) < 0 ||
-        asprintf(&split, "%s/json", opt->outdir) < 0 ||
-        asprintf(&html, "%s/scorecard.html", opt->outdir) < 0 ||
-        asprintf(&hsplit, "%s/html", opt->outdir) < 0) {
+    char *xlsx = out_path(opt->outdir, "scorecard.xlsx");
+    char *json = out_path(opt->outdir, "scorecard.json");
+    char *csv = out_path(opt->outdir, "scorecard.csv");
+    char *split = out_path(opt->outdir, "json");
+    char *html = out_path(opt->outdir, "scorecard.html");
+    char *hsplit = out_path(opt->outdir, "html");
+    if (!xlsx || !json || !csv || !split || !html || !hsplit) {
         fputs("scorecard: out of memory\n", stderr);
         free(xlsx);
         free(json);
         free(csv);
         free(split);
         free(html);
+        free(hsplit);
         sc_results_free(res);
         return EXIT_INTERNAL;
     }
