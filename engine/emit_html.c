@@ -719,10 +719,14 @@ projection_cell(hw *h, const sc_indicator *ind, const sc_group *g)
         PUT(h, "<small>By ");
         put_int(h, ds->goal_year);
         PUT(h, ": ");
-        sc_wputs(h->f, t->pace == SC_PACE_ON_TRACK   ? "on track"
-                       : t->pace == SC_PACE_MODERATE ? "improving, too slowly"
-                       : t->pace == SC_PACE_STAGNATING ? "stagnating"
-                                                       : "moving away");
+        /* the pace in words a reader can put beside "Improving" (the
+         * JSON's "stagnating" means less than half the pace needed) */
+        sc_wputs(h->f,
+                 t->pace == SC_PACE_ON_TRACK     ? "on track"
+                 : t->pace == SC_PACE_MODERATE   ? "improving, not fast enough"
+                 : t->pace == SC_PACE_STAGNATING ? "well short of the pace "
+                                                   "needed"
+                                                 : "moving away from the goal");
         if (t->pace != SC_PACE_ON_TRACK && isfinite(t->required) &&
             t->required > 0) {
             PUT(h, "; <span class=\"need\">needs ");
