@@ -97,8 +97,21 @@ sc_geo_id_plain(const char *id)
 }
 
 sc_status
+sc_write_whole(const sc_results *r, const char *path, sc_doc_writer write,
+               sc_diagnostics *diags)
+{
+    sc_outfile o;
+    SC_TRY(sc_out_open(&o, path, diags));
+    if (write(o.f, r, 0, r->ds->ngeos) != SC_OK) {
+        sc_out_abort(&o);
+        return SC_ERR_NOMEM;
+    }
+    return sc_out_commit(&o, diags);
+}
+
+sc_status
 sc_write_split(const sc_results *r, const char *dir, const char *ext,
-               sc_geo_writer write, sc_diagnostics *diags)
+               sc_doc_writer write, sc_diagnostics *diags)
 {
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         sc_diag_addf(diags, SC_SEV_ERROR, "io", dir, 0, 0,
@@ -125,7 +138,7 @@ sc_write_split(const sc_results *r, const char *dir, const char *ext,
         free(path);
         if (st != SC_OK)
             return st;
-        if (write(o.f, r, g) != SC_OK) {
+        if (write(o.f, r, g, g + 1) != SC_OK) {
             sc_out_abort(&o);
             return SC_ERR_NOMEM;
         }

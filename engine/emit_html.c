@@ -399,6 +399,18 @@ page_head(hw *h, const char *title_prefix)
            "</p>\n</header>\n");
 }
 
+static void
+option(hw *h, size_t g, int state)
+{
+    PUT(h, "<option value=\"");
+    put_geo_anchor(h, g);
+    PUT(h, "\">");
+    esc(h, geo_name(h->ds, g));
+    if (state)
+        PUT(h, " (state)");
+    PUT(h, "</option>\n");
+}
+
 /* The picker (shown by the script) and, without the script, an index. */
 static void
 picker(hw *h)
@@ -416,31 +428,17 @@ picker(hw *h)
             continue;
         PUT(h, "<optgroup label=\"");
         esc(h, geo_name(ds, s));
-        PUT(h, "\">\n<option value=\"");
-        put_geo_anchor(h, s);
-        PUT(h, "\">");
-        esc(h, geo_name(ds, s));
-        PUT(h, " (state)</option>\n");
-        for (size_t g = 0; g < ds->ngeos; g++) {
-            if (is_state(ds, g) || parent_of(ds, g) != (long)s)
-                continue;
-            PUT(h, "<option value=\"");
-            put_geo_anchor(h, g);
-            PUT(h, "\">");
-            esc(h, geo_name(ds, g));
-            PUT(h, "</option>\n");
-        }
+        PUT(h, "\">\n");
+        option(h, s, 1);
+        for (size_t g = 0; g < ds->ngeos; g++)
+            if (!is_state(ds, g) && parent_of(ds, g) == (long)s)
+                option(h, g, 0);
         PUT(h, "</optgroup>\n");
     }
     for (size_t g = 0; g < ds->ngeos; g++) {
         long p = parent_of(ds, g);
-        if (is_state(ds, g) || (p >= 0 && is_state(ds, (size_t)p)))
-            continue;
-        PUT(h, "<option value=\"");
-        put_geo_anchor(h, g);
-        PUT(h, "\">");
-        esc(h, geo_name(ds, g));
-        PUT(h, "</option>\n");
+        if (!is_state(ds, g) && !(p >= 0 && is_state(ds, (size_t)p)))
+            option(h, g, 0);
     }
     PUT(h, "</select>\n</nav>\n<noscript><nav class=\"index\" "
            "aria-label=\"Geographies\"><h2>Geographies</h2><ul>\n");
@@ -1132,24 +1130,12 @@ write_page(FILE *file, const sc_results *r, size_t from, size_t to)
     return SC_OK;
 }
 
-static sc_status
-write_one(FILE *file, const sc_results *r, size_t g)
-{
-    return write_page(file, r, g, g + 1);
-}
-
 SC_API sc_status
 sc_write_html(const sc_results *r, const char *path, sc_diagnostics *diags)
 {
     if (!r || !path || !diags)
         return SC_ERR_INVALID_ARG;
-    sc_outfile o;
-    SC_TRY(sc_out_open(&o, path, diags));
-    if (write_page(o.f, r, 0, r->ds->ngeos) != SC_OK) {
-        sc_out_abort(&o);
-        return SC_ERR_NOMEM;
-    }
-    return sc_out_commit(&o, diags);
+    return sc_write_whole(r, path, write_page, diags);
 }
 
 SC_API sc_status
@@ -1158,5 +1144,5 @@ sc_write_html_split(const sc_results *r, const char *dir,
 {
     if (!r || !dir || !diags)
         return SC_ERR_INVALID_ARG;
-    return sc_write_split(r, dir, ".html", write_one, diags);
+    return sc_write_split(r, dir, ".html", write_page, diags);
 }

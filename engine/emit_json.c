@@ -559,24 +559,12 @@ write_doc(FILE *file, const sc_results *r, size_t from, size_t to)
     return SC_OK;
 }
 
-static sc_status
-write_one(FILE *file, const sc_results *r, size_t g)
-{
-    return write_doc(file, r, g, g + 1);
-}
-
 SC_API sc_status
 sc_write_json(const sc_results *r, const char *path, sc_diagnostics *diags)
 {
     if (!r || !path || !diags)
         return SC_ERR_INVALID_ARG;
-    sc_outfile o;
-    SC_TRY(sc_out_open(&o, path, diags));
-    if (write_doc(o.f, r, 0, r->ds->ngeos) != SC_OK) {
-        sc_out_abort(&o);
-        return SC_ERR_NOMEM;
-    }
-    return sc_out_commit(&o, diags);
+    return sc_write_whole(r, path, write_doc, diags);
 }
 
 SC_API sc_status
@@ -585,5 +573,5 @@ sc_write_json_split(const sc_results *r, const char *dir,
 {
     if (!r || !dir || !diags)
         return SC_ERR_INVALID_ARG;
-    return sc_write_split(r, dir, ".json", write_one, diags);
+    return sc_write_split(r, dir, ".json", write_doc, diags);
 }

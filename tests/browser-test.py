@@ -35,18 +35,7 @@ if not chromium:
           "the browser test did not run")
     sys.exit(77)
 
-fails = []
-passes = 0
-
-
-def check(cond, what, detail=""):
-    global passes
-    if cond:
-        passes += 1
-        print("ok  ", what)
-    else:
-        fails.append(what)
-        print("FAIL", what, ("\n      " + detail) if detail else "")
+check = hc.Checks("browser")
 
 
 class Browser:
@@ -171,11 +160,7 @@ class Browser:
 
 
 def build(dataset, out, *extra):
-    r = subprocess.run([exe, "build", dataset, "-o", out, "-q", *extra],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        print(r.stdout, r.stderr)
-        raise SystemExit(f"FAIL: build {dataset} exited {r.returncode}")
+    hc.build(exe, dataset, out, *extra)
 
 
 def no_network(b, page_url, label):
@@ -323,5 +308,4 @@ with tempfile.TemporaryDirectory() as tmp:
     finally:
         b.close()
 
-print(f"browser: {passes} passed, {len(fails)} failed")
-sys.exit(1 if fails else 0)
+check.exit()

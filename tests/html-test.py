@@ -16,7 +16,6 @@ import base64
 import hashlib
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
@@ -24,26 +23,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import htmlcheck as hc  # noqa: E402
 
 exe, src = sys.argv[1], sys.argv[2]
-fails = []
-passes = 0
-
-
-def check(cond, what):
-    global passes
-    if cond:
-        passes += 1
-        print("ok  ", what)
-    else:
-        fails.append(what)
-        print("FAIL", what)
+check = hc.Checks("html")
 
 
 def build(dataset, out, *extra):
-    r = subprocess.run([exe, "build", dataset, "-o", out, "-q", *extra],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        print(r.stdout, r.stderr)
-        raise SystemExit(f"FAIL: build {dataset} exited {r.returncode}")
+    hc.build(exe, dataset, out, *extra)
 
 
 def read(p):
@@ -331,5 +315,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(shown == ["12.3%", "60.1%"],
           f"hostile: halves round away from zero on the JSON's text ({shown})")
 
-print(f"html: {passes} passed, {len(fails)} failed")
-sys.exit(1 if fails else 0)
+check.exit()

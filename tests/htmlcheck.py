@@ -5,11 +5,41 @@ half away from zero of the JSON's number text, the spec's rule), and a
 small DOM built with the standard library's html.parser, which splits
 <script> blocks the way browsers do."""
 import json
+import subprocess
+import sys
 from decimal import Decimal, ROUND_HALF_UP
 from html.parser import HTMLParser
 
 DASH = "\u2014"
 VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr"}
+
+
+class Checks:
+    """ok/FAIL lines and a total, for a test script."""
+
+    def __init__(self, name):
+        self.name, self.passes, self.fails = name, 0, []
+
+    def __call__(self, cond, what, detail=""):
+        if cond:
+            self.passes += 1
+            print("ok  ", what)
+        else:
+            self.fails.append(what)
+            print("FAIL", what, ("\n      " + detail) if detail else "")
+
+    def exit(self):
+        print(f"{self.name}: {self.passes} passed, {len(self.fails)} failed")
+        sys.exit(1 if self.fails else 0)
+
+
+def build(exe, dataset, out, *extra):
+    """scorecard build, quiet; a failure ends the test."""
+    r = subprocess.run([exe, "build", dataset, "-o", out, "-q", *extra],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        print(r.stdout, r.stderr)
+        raise SystemExit(f"FAIL: build {dataset} exited {r.returncode}")
 
 
 def load_json(text):
