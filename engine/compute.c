@@ -75,17 +75,49 @@ sc_reason_str(int reason)
                                                  : NULL;
 }
 
-/* Benchmark of (indicator, subgroup, year), NaN when none. */
-static double
-bench_of(const sc_results *r, size_t ind, uint32_t sg, int year, int *method)
+/* Benchmark of (indicator, set, subgroup, year), NaN when none. */
+double
+sc_bench_get(const sc_results *r, size_t ind, size_t set, uint32_t sg,
+             int year, int *method)
 {
     const sc_bench_tab *b = &r->bench[ind];
     *method = SC_BENCH_NONE;
     if (year < b->year0 || year >= b->year0 + b->nyears)
         return NAN;
-    size_t cell = (size_t)sg * (size_t)b->nyears + (size_t)(year - b->year0);
+    size_t cell = (set * b->nsg + sg) * (size_t)b->nyears +
+                  (size_t)(year - b->year0);
     *method = b->method[cell];
     return b->value[cell];
+}
+
+/* §3.10.3: a county of a multi-state dataset is held against its state's
+ * benchmark (the national one without a state), states and the nation
+ * against the national one; a single-state dataset has one series. */
+size_t
+sc_bench_set(const sc_results *r, uint32_t geo)
+{
+    const sc_dataset *ds = r->ds;
+    if (!ds->multi_state)
+        return SC_BSET_MAIN;
+    const sc_geo *g = &ds->geos[geo];
+    if (g->info.level == SC_LEVEL_COUNTY && g->peer > 0)
+        return SC_BSET_STATE0 + g->peer - 1;
+    return SC_BSET_NATIONAL;
+}
+
+/* better, worse or same, at `decimals` and oriented (§3.5). */
+static int
+compare_to(const sc_indicator *ind, double v, double bench)
+{
+    if (isnan(bench))
+        return SC_VS_NONE;
+    int k = ind->info.decimals;
+    double kv = sc_round_key(v, k), kb = sc_round_key(bench, k);
+    if (kv == kb)
+        return SC_VS_SAME;
+    if ((ind->info.direction == SC_HIGHER_IS_BETTER) == (kv > kb))
+        return SC_VS_BETTER;
+    return SC_VS_WORSE;
 }
 
 void
@@ -94,8 +126,14 @@ sc_obs_figures(const sc_results *r, size_t i, sc_fig *f)
     const sc_dataset *ds = r->ds;
     const sc_obs *o = &ds->obs[i];
     const sc_indicator *ind = &ds->inds[o->ind];
-    f->benchmark = bench_of(r, o->ind, o->subgroup, o->year, &f->bench_method);
-    f->vs = SC_VS_NONE;
+    int m;
+    f->benchmark = sc_bench_get(r, o->ind, sc_bench_set(r, o->geo),
+                                o->subgroup, o->year, &f->bench_method);
+    f->national = r->has_national
+                      ? sc_bench_get(r, o->ind, SC_BSET_NATIONAL, o->subgroup,
+                                     o->year, &m)
+                      : NAN;
+    f->vs = f->vs_national = SC_VS_NONE;
     if (o->reason != SC_REASON_NONE) {
         f->distance = f->score = f->children_gap = NAN;
         return;
@@ -105,15 +143,9 @@ sc_obs_figures(const sc_results *r, size_t i, sc_fig *f)
     /* §3.9.2: floor(d / 100.0 * denominator + 0.5), in that order */
     f->children_gap = isnan(o->den) ? NAN
                                     : floor(f->distance / 100.0 * o->den + 0.5);
-    if (is_county(ds, o->geo) && !isnan(f->benchmark)) {
-        int k = ind->info.decimals;
-        double kv = sc_round_key(o->value, k), kb = sc_round_key(f->benchmark, k);
-        if (kv == kb)
-            f->vs = SC_VS_SAME;
-        else if ((ind->info.direction == SC_HIGHER_IS_BETTER) == (kv > kb))
-            f->vs = SC_VS_BETTER;
-        else
-            f->vs = SC_VS_WORSE;
+    if (is_county(ds, o->geo)) {
+        f->vs = compare_to(ind, o->value, f->benchmark);
+        f->vs_national = compare_to(ind, o->value, f->national);
     }
 }
 
@@ -185,9 +217,13 @@ make_groups(sc_results *r)
 
 /* ----------------------------------------------------------- benchmarks */
 
-/* §3.5, §3.9.11: the state's own value (reported), else pooled counts
- * over unsuppressed counties when all have both, else their median; per
- * (subgroup, year) cell. */
+/* §3.5, §3.9.11, §3.10.3-4, per (set, subgroup, year) cell: a reported
+ * value (the set's own geography's), else pooled counts over its
+ * unsuppressed counties when all have both, else their median. The main
+ * set of a single-state dataset takes the first state (by geo_id) with an
+ * unsuppressed value as its reported one, as before §3.10; in a
+ * multi-state dataset it is the national set. Every county counts in the
+ * main and national sets and in its state's. */
 static sc_status
 benchmarks(sc_results *r, size_t ii)
 {
@@ -206,7 +242,11 @@ benchmarks(sc_results *r, size_t ii)
     }
     b->year0 = lo;
     b->nyears = hi >= lo ? hi - lo + 1 : 0;
-    size_t cells = ds->subgroups.count * (size_t)b->nyears;
+    b->nsg = ds->subgroups.count;
+    size_t nsets = SC_BSET_STATE0 + ds->nstates;
+    size_t per = b->nsg * (size_t)b->nyears, cells;
+    if (sc_size_mul(nsets, per, &cells))
+        return SC_ERR_NOMEM;
     b->value = malloc(nz(cells) * sizeof *b->value);
     b->method = calloc(nz(cells), 1);
     double *sn = calloc(nz(cells), sizeof *sn);
@@ -214,38 +254,67 @@ benchmarks(sc_results *r, size_t ii)
     unsigned char *partial = calloc(nz(cells), 1); /* a county lacks counts */
     size_t *nv = calloc(nz(cells), sizeof *nv);    /* county values */
     size_t *at = calloc(nz(cells), sizeof *at);    /* median: next slot */
+    /* geography -> its state's set (counties) or its own (states), or 0 */
+    size_t *own = malloc(nz(ds->ngeos) * sizeof *own);
     double *vals = NULL;
     sc_status st = SC_ERR_NOMEM;
-    if (!b->value || !b->method || !sn || !sd || !partial || !nv || !at)
+    if (!b->value || !b->method || !sn || !sd || !partial || !nv || !at ||
+        !own)
         goto done;
     for (size_t c = 0; c < cells; c++)
         b->value[c] = NAN;
-#define CELL(o) ((size_t)(o)->subgroup * (size_t)b->nyears + (size_t)((o)->year - lo))
+    for (size_t g = 0; g < ds->ngeos; g++)
+        own[g] = 0;
+    for (size_t s = 0; s < ds->nstates; s++)
+        own[ds->states[s]] = SC_BSET_STATE0 + s;
+    for (size_t g = 0; g < ds->ngeos; g++)
+        if (ds->geos[g].state != SC_NONE)
+            own[g] = own[ds->geos[g].state];
+#define CELL(set, o)                                                         \
+    ((set) * per + (size_t)(o)->subgroup * (size_t)b->nyears +               \
+     (size_t)((o)->year - lo))
+#define REPORT(cell, o)                                                      \
+    do {                                                                     \
+        if (!b->method[cell]) {                                              \
+            b->value[cell] = (o)->value;                                     \
+            b->method[cell] = SC_BENCH_REPORTED;                             \
+        }                                                                    \
+    } while (0)
 
-    /* reported: the first state (by geo_id) with an unsuppressed value */
+    /* reported: the set's own geography's unsuppressed value */
     for (size_t k = from; k < to; k++) {
         const sc_obs *o = &ds->obs[k];
-        if (is_county(ds, o->geo) || o->reason != SC_REASON_NONE)
+        sc_level lv = ds->geos[o->geo].info.level;
+        if (lv == SC_LEVEL_COUNTY || o->reason != SC_REASON_NONE)
             continue;
-        size_t cell = CELL(o);
-        if (!b->method[cell]) {
-            b->value[cell] = o->value;
-            b->method[cell] = SC_BENCH_REPORTED;
+        if (lv == SC_LEVEL_NATION) {
+            REPORT(CELL(SC_BSET_NATIONAL, o), o);
+            if (ds->multi_state)
+                REPORT(CELL(SC_BSET_MAIN, o), o);
+            continue;
         }
+        REPORT(CELL(own[o->geo], o), o);
+        if (!ds->multi_state)
+            REPORT(CELL(SC_BSET_MAIN, o), o);
     }
     /* counties: sums for pooled, and how many values each cell has */
     for (size_t k = from; k < to; k++) {
         const sc_obs *o = &ds->obs[k];
         if (o->reason != SC_REASON_NONE || !is_county(ds, o->geo))
             continue;
-        size_t cell = CELL(o);
-        if (isnan(o->num) || isnan(o->den))
-            partial[cell] = 1;
-        else {
-            sn[cell] += o->num;
-            sd[cell] += o->den;
+        size_t set[3] = {SC_BSET_MAIN, SC_BSET_NATIONAL, own[o->geo]};
+        for (int j = 0; j < 3; j++) {
+            if (j == 2 && set[2] == 0)
+                break;
+            size_t cell = CELL(set[j], o);
+            if (isnan(o->num) || isnan(o->den))
+                partial[cell] = 1;
+            else {
+                sn[cell] += o->num;
+                sd[cell] += o->den;
+            }
+            nv[cell]++;
         }
-        nv[cell]++;
     }
     /* pooled where every county has counts; else the median, whose
      * values are gathered cell by cell into vals */
@@ -270,15 +339,28 @@ benchmarks(sc_results *r, size_t ii)
             const sc_obs *o = &ds->obs[k];
             if (o->reason != SC_REASON_NONE || !is_county(ds, o->geo))
                 continue;
-            size_t cell = CELL(o);
-            if (b->method[cell] == SC_BENCH_MEDIAN)
-                vals[at[cell]++] = o->value;
+            size_t set[3] = {SC_BSET_MAIN, SC_BSET_NATIONAL, own[o->geo]};
+            for (int j = 0; j < 3; j++) {
+                if (j == 2 && set[2] == 0)
+                    break;
+                size_t cell = CELL(set[j], o);
+                if (b->method[cell] == SC_BENCH_MEDIAN)
+                    vals[at[cell]++] = o->value;
+            }
         }
         for (size_t c = 0; c < cells; c++)
             if (b->method[c] == SC_BENCH_MEDIAN)
                 b->value[c] = sc_stats_median(vals + at[c] - nv[c], nv[c]);
     }
+    /* §3.10.4: no national series in a single-state dataset without a
+     * nation geography */
+    if (!r->has_national)
+        for (size_t c = per; c < 2 * per; c++) {
+            b->value[c] = NAN;
+            b->method[c] = SC_BENCH_NONE;
+        }
 #undef CELL
+#undef REPORT
     st = SC_OK;
 done:
     free(sn);
@@ -286,6 +368,7 @@ done:
     free(partial);
     free(nv);
     free(at);
+    free(own);
     free(vals);
     return st;
 }
@@ -367,105 +450,230 @@ percentiles(const int *a, size_t n, size_t lo, size_t hi, size_t *counts,
     *at_hi = mn + (int)v;
 }
 
-/* §3.3 ranks (competition ranking of distance keys at `decimals`) and
- * §3.8 rank ranges (5th-95th percentile over seeded draws). Writes only
- * the groups of indicator ii, so indicators run in parallel. */
+/* Scratch of one indicator's ranking, sized for m geographies. */
+typedef struct rank_work {
+    size_t *gid;            /* group index of each ranked geography */
+    double *key, *scratch, *v, *se;
+    int *rank;
+    size_t *counts, ncounts;
+    int *ranks;             /* draws: [j * draws + d] */
+} rank_work;
+
+static void
+rank_work_free(rank_work *w)
+{
+    free(w->gid);
+    free(w->key);
+    free(w->scratch);
+    free(w->v);
+    free(w->se);
+    free(w->rank);
+    free(w->counts);
+    free(w->ranks);
+}
+
+static sc_status
+rank_work_init(rank_work *w, size_t m)
+{
+    memset(w, 0, sizeof *w);
+    /* counting ranks cover distance keys spanning up to 100 points at 2
+     * decimals, or 4 per county: both cheaper than sorting */
+    w->ncounts = 4 * m + 1 > 16384 ? 4 * m + 1 : 16384;
+    w->gid = malloc(nz(m) * sizeof *w->gid);
+    w->key = malloc(nz(m) * sizeof *w->key);
+    w->scratch = malloc(nz(m) * sizeof *w->scratch);
+    w->v = malloc(nz(m) * sizeof *w->v);
+    w->se = malloc(nz(m) * sizeof *w->se);
+    w->rank = malloc(nz(m) * sizeof *w->rank);
+    w->counts = malloc((w->ncounts + 1) * sizeof *w->counts);
+    if (!w->gid || !w->key || !w->scratch || !w->v || !w->se || !w->rank ||
+        !w->counts)
+        return SC_ERR_NOMEM;
+    return SC_OK;
+}
+
+/* Rank the n geographies at w->gid[0..n) ... (a slice of the work
+ * arrays, starting at off) by their distance keys; national writes
+ * nrank/nof/nquartile, else rank/of/quartile. */
+static void
+rank_slice(sc_results *r, const sc_indicator *ind, rank_work *w, size_t off,
+           size_t n, int national)
+{
+    if (n == 0)
+        return;
+    int k = ind->info.decimals;
+    for (size_t j = 0; j < n; j++)
+        w->key[off + j] = sc_round_key(distance_of(ind, w->v[off + j]), k);
+    competition_ranks(w->key + off, n, w->rank, w->scratch, w->counts,
+                      w->ncounts);
+    for (size_t j = 0; j < n; j++) {
+        sc_group *gr = &r->groups[w->gid[off + j]];
+        int q = (4 * w->rank[j] + (int)n - 1) / (int)n;
+        if (national) {
+            gr->nrank = w->rank[j];
+            gr->nof = (int)n;
+            gr->nquartile = q;
+        } else {
+            gr->rank = w->rank[j];
+            gr->of = (int)n;
+            gr->quartile = q;
+        }
+    }
+}
+
+/* §3.8 rank ranges of one peer group, w's slice [off, off + n): the
+ * stream restarts from the seed for every group and is consumed in
+ * geo_id order (§3.10.1), so a group draws as if it were the dataset. */
+static sc_status
+rank_ranges(sc_results *r, const sc_indicator *ind, rank_work *w, size_t off,
+            size_t n)
+{
+    const sc_dataset *ds = r->ds;
+    long draws = ds->rank_draws;
+    int k = ind->info.decimals, any_moe = 0;
+    for (size_t j = 0; j < n; j++)
+        any_moe |= w->se[off + j] > 0;
+    if (draws <= 0 || !any_moe)
+        return SC_OK;
+    size_t cells;
+    if (sc_size_mul(n, (size_t)draws, &cells))
+        return SC_ERR_NOMEM;
+    int shared = r->ngauss >= cells;
+    sc_rng *rng = shared ? NULL : sc_stats_rng_new(ds->seed);
+    if (!shared && !rng)
+        return SC_ERR_NOMEM;
+    const double *v = w->v + off, *se = w->se + off;
+    double *key = w->key + off;
+    for (long d = 0; d < draws; d++) {
+        const double *gy = shared ? r->gauss_y + (size_t)d * n : NULL;
+        const double *gs = shared ? r->gauss_s + (size_t)d * n : NULL;
+        for (size_t j = 0; j < n; j++) {
+            double sim = v[j] + (shared ? se[j] * gy[j] * gs[j]
+                                        : sc_stats_gaussian(rng, se[j]));
+            key[j] = sc_round_key(distance_of(ind, sim), k);
+        }
+        competition_ranks(key, n, w->rank, w->scratch, w->counts,
+                          w->ncounts);
+        for (size_t j = 0; j < n; j++)
+            w->ranks[j * (size_t)draws + (size_t)d] = w->rank[j];
+    }
+    sc_stats_rng_free(rng);
+    /* percentiles like numpy's "lower" (5th) and "higher" (95th) */
+    size_t lo = (size_t)floor(0.05 * (double)(draws - 1));
+    size_t hi = (size_t)ceil(0.95 * (double)(draws - 1));
+    for (size_t j = 0; j < n; j++) {
+        sc_group *gr = &r->groups[w->gid[off + j]];
+        percentiles(w->ranks + j * (size_t)draws, (size_t)draws, lo, hi,
+                    w->counts, &gr->rank_low, &gr->rank_high);
+    }
+    return SC_OK;
+}
+
+/* A geography's latest All value is rankable. */
+static int
+rankable(const sc_results *r, const sc_group *gr)
+{
+    return gr->subgroup == 0 && gr->latest >= 0 &&
+           r->ds->obs[gr->latest].reason == SC_REASON_NONE;
+}
+
+/* Gather the rankable groups of indicator ii at one level into w, in
+ * geo_id order; returns how many. */
+static size_t
+gather(sc_results *r, size_t ii, sc_level level, rank_work *w)
+{
+    const sc_dataset *ds = r->ds;
+    size_t j = 0;
+    for (size_t g = r->ind_group[ii]; g < r->ind_group[ii + 1]; g++) {
+        const sc_group *gr = &r->groups[g];
+        if (!rankable(r, gr) || ds->geos[gr->geo].info.level != level)
+            continue;
+        const sc_obs *o = &ds->obs[gr->latest];
+        w->gid[j] = g;
+        w->v[j] = o->value;
+        w->se[j] = o->moe > 0 ? o->moe / Z90 : 0;
+        j++;
+    }
+    return j;
+}
+
+/* §3.3 ranks (competition ranking of distance keys at `decimals`) within
+ * each peer group (§3.10.1) with §3.8 rank ranges, national ranks
+ * (§3.10.2), and in a multi-state dataset the states ranked among
+ * states (§3.10.5). Writes only the groups of indicator ii, so
+ * indicators run in parallel. */
 static sc_status
 rank_indicator(sc_results *r, size_t ii)
 {
     const sc_dataset *ds = r->ds;
     const sc_indicator *ind = &ds->inds[ii];
-    int k = ind->info.decimals;
-    size_t m = 0, g0 = r->ind_group[ii], g1 = r->ind_group[ii + 1];
-    for (size_t g = g0; g < g1; g++) {
+    size_t m = 0, ms = 0, np = ds->npeers;
+    for (size_t g = r->ind_group[ii]; g < r->ind_group[ii + 1]; g++) {
         const sc_group *gr = &r->groups[g];
-        if (gr->subgroup == 0 && gr->latest >= 0 && is_county(ds, gr->geo) &&
-            ds->obs[gr->latest].reason == SC_REASON_NONE)
-            m++;
+        if (rankable(r, gr)) {
+            m += is_county(ds, gr->geo);
+            ms += ds->geos[gr->geo].info.level == SC_LEVEL_STATE;
+        }
     }
     r->ranked[ii] = (int)m;
-    if (m == 0)
+    size_t cap = m > ms ? m : ms;
+    if (cap == 0)
         return SC_OK;
-    sc_status st = SC_ERR_NOMEM;
-    /* counting ranks cover distance keys spanning up to 100 points at 2
-     * decimals, or 4 per county: both cheaper than sorting */
-    size_t ncounts = 4 * m + 1 > 16384 ? 4 * m + 1 : 16384;
-    size_t *gid = malloc(m * sizeof *gid);
-    double *key = malloc(m * sizeof *key);
-    double *scratch = malloc(m * sizeof *scratch);
-    double *v = malloc(m * sizeof *v);
-    double *se = malloc(m * sizeof *se);
-    int *rank = malloc(m * sizeof *rank);
-    size_t *counts = malloc((ncounts + 1) * sizeof *counts);
-    int *ranks = NULL;
-    sc_rng *rng = NULL;
-    if (!gid || !key || !scratch || !v || !se || !rank || !counts)
-        goto done;
-    size_t j = 0;
-    int any_moe = 0;
-    for (size_t g = g0; g < g1; g++) {
-        const sc_group *gr = &r->groups[g];
-        if (gr->subgroup == 0 && gr->latest >= 0 && is_county(ds, gr->geo) &&
-            ds->obs[gr->latest].reason == SC_REASON_NONE) {
-            const sc_obs *o = &ds->obs[gr->latest];
-            gid[j] = g;
-            v[j] = o->value;
-            se[j] = o->moe > 0 ? o->moe / Z90 : 0;
-            any_moe |= se[j] > 0;
-            key[j] = sc_round_key(distance_of(ind, v[j]), k);
-            j++;
-        }
+    rank_work w;
+    size_t *start = calloc(np + 1, sizeof *start);
+    size_t *tmp_gid = malloc(nz(m) * sizeof *tmp_gid);
+    double *tmp_v = malloc(nz(m) * sizeof *tmp_v);
+    double *tmp_se = malloc(nz(m) * sizeof *tmp_se);
+    sc_status st = rank_work_init(&w, cap);
+    if (st == SC_OK && (!start || !tmp_gid || !tmp_v || !tmp_se))
+        st = SC_ERR_NOMEM;
+    if (st != SC_OK || m == 0)
+        goto states;
+    gather(r, ii, SC_LEVEL_COUNTY, &w);
+    rank_slice(r, ind, &w, 0, m, 1); /* national */
+    /* order by peer group, geo_id order within (a stable counting sort) */
+    for (size_t j = 0; j < m; j++)
+        start[ds->geos[r->groups[w.gid[j]].geo].peer + 1]++;
+    for (size_t p = 0; p < np; p++)
+        start[p + 1] += start[p];
+    for (size_t j = 0; j < m; j++) {
+        size_t at = start[ds->geos[r->groups[w.gid[j]].geo].peer]++;
+        tmp_gid[at] = w.gid[j];
+        tmp_v[at] = w.v[j];
+        tmp_se[at] = w.se[j];
     }
-    competition_ranks(key, m, rank, scratch, counts, ncounts);
-    for (j = 0; j < m; j++) {
-        sc_group *gr = &r->groups[gid[j]];
-        gr->rank = rank[j];
-        gr->of = (int)m;
-        gr->quartile = (4 * gr->rank + (int)m - 1) / (int)m;
-    }
-    long draws = ds->rank_draws;
-    if (draws > 0 && any_moe) {
+    memcpy(w.gid, tmp_gid, m * sizeof *w.gid);
+    memcpy(w.v, tmp_v, m * sizeof *w.v);
+    memcpy(w.se, tmp_se, m * sizeof *w.se);
+    /* start[p] now ends group p */
+    size_t biggest = 0;
+    for (size_t p = 0, off = 0; p < np; off = start[p++])
+        if (start[p] - off > biggest)
+            biggest = start[p] - off;
+    if (ds->rank_draws > 0) {
         size_t cells;
-        if (sc_size_mul(m, (size_t)draws, &cells))
+        if (sc_size_mul(biggest, (size_t)ds->rank_draws, &cells) ||
+            !(w.ranks = malloc(nz(cells) * sizeof *w.ranks))) {
+            st = SC_ERR_NOMEM;
             goto done;
-        ranks = malloc(cells * sizeof *ranks);
-        int shared = r->ngauss >= cells;
-        rng = shared ? NULL : sc_stats_rng_new(ds->seed);
-        if (!ranks || (!shared && !rng))
-            goto done;
-        for (long d = 0; d < draws; d++) {
-            const double *gy = shared ? r->gauss_y + (size_t)d * m : NULL;
-            const double *gs = shared ? r->gauss_s + (size_t)d * m : NULL;
-            for (j = 0; j < m; j++) {
-                double sim = v[j] + (shared ? se[j] * gy[j] * gs[j]
-                                            : sc_stats_gaussian(rng, se[j]));
-                key[j] = sc_round_key(distance_of(ind, sim), k);
-            }
-            competition_ranks(key, m, rank, scratch, counts, ncounts);
-            for (j = 0; j < m; j++)
-                ranks[j * (size_t)draws + (size_t)d] = rank[j];
-        }
-        /* percentiles like numpy's "lower" (5th) and "higher" (95th) */
-        size_t lo = (size_t)floor(0.05 * (double)(draws - 1));
-        size_t hi = (size_t)ceil(0.95 * (double)(draws - 1));
-        for (j = 0; j < m; j++) {
-            int *row = ranks + j * (size_t)draws;
-            percentiles(row, (size_t)draws, lo, hi, counts,
-                        &r->groups[gid[j]].rank_low,
-                        &r->groups[gid[j]].rank_high);
         }
     }
-    st = SC_OK;
+    for (size_t p = 0, off = 0; p < np && st == SC_OK; off = start[p++]) {
+        rank_slice(r, ind, &w, off, start[p] - off, 0);
+        st = rank_ranges(r, ind, &w, off, start[p] - off);
+    }
+states:
+    if (st == SC_OK && ds->multi_state && ms > 0) {
+        gather(r, ii, SC_LEVEL_STATE, &w);
+        rank_slice(r, ind, &w, 0, ms, 0);
+        rank_slice(r, ind, &w, 0, ms, 1);
+    }
 done:
-    free(gid);
-    free(key);
-    free(scratch);
-    free(v);
-    free(se);
-    free(rank);
-    free(counts);
-    free(ranks);
-    sc_stats_rng_free(rng);
+    rank_work_free(&w);
+    free(start);
+    free(tmp_gid);
+    free(tmp_v);
+    free(tmp_se);
     return st;
 }
 
@@ -473,16 +681,23 @@ done:
 #define SC_SHARED_DRAWS (8u * 1024u * 1024u)
 
 /* The seeded stream of normal draws, generated once for every indicator
- * (counties x rank_draws of them, enough for any indicator). */
+ * and peer group (the biggest group's counties x rank_draws of them,
+ * enough for any group, as every group restarts the stream). */
 static sc_status
 shared_draws(sc_results *r)
 {
     const sc_dataset *ds = r->ds;
-    size_t counties = 0, n;
+    size_t biggest = 0, n;
+    size_t *size = calloc(ds->npeers, sizeof *size);
+    if (!size)
+        return SC_ERR_NOMEM;
     for (size_t g = 0; g < ds->ngeos; g++)
-        counties += is_county(ds, (uint32_t)g);
+        if (is_county(ds, (uint32_t)g) &&
+            ++size[ds->geos[g].peer] > biggest)
+            biggest = size[ds->geos[g].peer];
+    free(size);
     if (ds->rank_draws <= 0 ||
-        sc_size_mul(counties, (size_t)ds->rank_draws, &n) || n == 0 ||
+        sc_size_mul(biggest, (size_t)ds->rank_draws, &n) || n == 0 ||
         n > SC_SHARED_DRAWS)
         return SC_OK; /* each indicator draws its own */
     r->gauss_y = malloc(n * sizeof *r->gauss_y);
@@ -600,28 +815,97 @@ score_of(const sc_results *r, size_t geo, size_t ii)
     return 100.0 - distance_of(&r->ds->inds[ii], o->value);
 }
 
-/* Rank composite scores among counties: descending, ties at 1 decimal. */
+/* A composite's ranking class: counties by peer group (national: all in
+ * one), states of a multi-state dataset among states; -1: not ranked. */
+static long
+comp_class(const sc_dataset *ds, size_t g, int national)
+{
+    sc_level lv = ds->geos[g].info.level;
+    if (lv == SC_LEVEL_COUNTY)
+        return national ? 0 : (long)ds->geos[g].peer;
+    if (lv == SC_LEVEL_STATE && ds->multi_state)
+        return national ? 1 : (long)ds->npeers;
+    return -1;
+}
+
+typedef struct ckey {
+    long cls;
+    double key;
+} ckey;
+
+static int
+cmp_ckey(const void *a, const void *b)
+{
+    const ckey *x = a, *y = b;
+    if (x->cls != y->cls)
+        return (x->cls > y->cls) - (x->cls < y->cls);
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Rank composite scores within their classes: descending, ties at 1
+ * decimal (§3.9.12); national writes nrank/nof/nquartile. */
 static sc_status
-rank_comp(const sc_results *r, sc_comp *c, size_t stride, size_t offset)
+rank_comp(const sc_results *r, sc_comp *c, size_t stride, size_t offset,
+          int national)
 {
     const sc_dataset *ds = r->ds;
-    double *keys = malloc((ds->ngeos ? ds->ngeos : 1) * sizeof *keys);
+    ckey *keys = malloc(nz(ds->ngeos) * sizeof *keys);
     if (!keys)
         return SC_ERR_NOMEM;
     size_t m = 0;
     for (size_t g = 0; g < ds->ngeos; g++) {
         const sc_comp *x = &c[g * stride + offset];
-        if (is_county(ds, (uint32_t)g) && !isnan(x->score))
-            keys[m++] = -sc_round_key(x->score, 1);
+        long cls = comp_class(ds, g, national);
+        if (cls >= 0 && !isnan(x->score))
+            keys[m++] = (ckey){cls, -sc_round_key(x->score, 1)};
     }
-    qsort(keys, m, sizeof *keys, cmp_double);
+    qsort(keys, m, sizeof *keys, cmp_ckey);
     for (size_t g = 0; g < ds->ngeos; g++) {
         sc_comp *x = &c[g * stride + offset];
-        if (!is_county(ds, (uint32_t)g) || isnan(x->score))
+        long cls = comp_class(ds, g, national);
+        if (cls < 0 || isnan(x->score))
             continue;
-        x->rank = (int)count_below(keys, m, -sc_round_key(x->score, 1)) + 1;
-        x->of = (int)m;
-        x->quartile = (4 * x->rank + (int)m - 1) / (int)m;
+        ckey me = {cls, -sc_round_key(x->score, 1)};
+        /* the class's first entry, its end, and the entries below me */
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (keys[mid].cls < cls)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t first = lo, below = lo;
+        hi = m;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (keys[mid].cls <= cls)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        lo = first;
+        hi = end;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (cmp_ckey(&keys[mid], &me) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        below = lo - first;
+        int of = (int)(end - first), rank = (int)below + 1;
+        int q = (4 * rank + of - 1) / of;
+        if (national) {
+            x->nrank = rank;
+            x->nof = of;
+            x->nquartile = q;
+        } else {
+            x->rank = rank;
+            x->of = of;
+            x->quartile = q;
+        }
     }
     free(keys);
     return SC_OK;
@@ -671,9 +955,12 @@ composites(sc_results *r)
                        ? sum_dom / scored_dom
                        : NAN;
     }
-    for (size_t d = 0; d < nd; d++)
-        SC_TRY(rank_comp(r, r->domains, nd, d));
-    return rank_comp(r, r->overall, 1, 0);
+    for (int national = 0; national <= 1; national++) {
+        for (size_t d = 0; d < nd; d++)
+            SC_TRY(rank_comp(r, r->domains, nd, d, national));
+        SC_TRY(rank_comp(r, r->overall, 1, 0, national));
+    }
+    return SC_OK;
 }
 
 /* §3.7, §3.9.13: best and worst subgroup other than All, latest year. */
@@ -763,6 +1050,7 @@ sc_compute(const sc_dataset *ds, sc_results **out)
     if (!r)
         return SC_ERR_NOMEM;
     r->ds = ds;
+    r->has_national = ds->multi_state || ds->nation != SC_NONE;
     sc_status st = make_groups(r);
     size_t ni = ds->ninds, ng = ds->ngeos;
     sc_status *ist = NULL;

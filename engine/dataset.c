@@ -54,6 +54,7 @@ sc_dataset_free(sc_dataset *ds)
         free(ds->geos[i].parent);
     }
     free(ds->geos);
+    free(ds->states);
     sc_strtab_free(&ds->geo_ids);
     sc_strtab_free(&ds->subgroups);
     sc_strtab_free(&ds->labels);
@@ -665,6 +666,27 @@ SC_API const char *
 sc_dataset_scope(const sc_dataset *ds)
 {
     return ds ? ds->scope : NULL;
+}
+
+SC_API const char *
+sc_level_str(sc_level level)
+{
+    return level == SC_LEVEL_COUNTY   ? "county"
+           : level == SC_LEVEL_STATE  ? "state"
+           : level == SC_LEVEL_NATION ? "nation"
+                                      : NULL;
+}
+
+SC_API size_t
+sc_dataset_state_count(const sc_dataset *ds)
+{
+    return ds ? ds->states_with_counties : 0;
+}
+
+SC_API int
+sc_dataset_multi_state(const sc_dataset *ds)
+{
+    return ds ? ds->multi_state : 0;
 }
 
 SC_API size_t

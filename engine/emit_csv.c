@@ -3,6 +3,8 @@
  * Stage 6b: the long CSV table (SPEC §5.3), one row per observation in the
  * JSON's order. Rank and trend columns are filled on the indicator's
  * latest-year row only; empty cells are nulls; booleans are true/false.
+ * §3.10.7's columns close every row: the county's state, its national
+ * ranks (latest row), the national benchmark and the comparison with it.
  */
 #include "config.h"
 
@@ -20,7 +22,8 @@ static const char HEADER[] =
     "quartile,rank_low,rank_high,trend_n,trend_method,slope,se,df,t,p,"
     "ci_low,ci_high,oriented_slope,status,projection,projected_year,"
     "projected_low,projected_high,required_slope,pace,change,"
-    "change_from_year,change_z,change_significant\n";
+    "change_from_year,change_z,change_significant,state_id,national_rank,"
+    "national_of,national_quartile,national_benchmark,vs_national\n";
 
 /* A text cell, quoted when it holds a comma, quote or line break. */
 static void
@@ -100,12 +103,28 @@ group_prefix(sc_buf *b, const sc_results *r, const sc_group *g)
     sc_buf_reset(b);
     SC_TRY(cell_buf(b, geo->id, 0));
     SC_TRY(cell_buf(b, geo->info.name, 1));
-    SC_TRY(cell_buf(b, geo->info.level == SC_LEVEL_STATE ? "state" : "county",
+    SC_TRY(cell_buf(b, sc_level_str(geo->info.level),
                     1));
     SC_TRY(cell_buf(b, ind->id, 1));
     SC_TRY(cell_buf(b, ind->domain, 1));
     SC_TRY(cell_buf(b, ds->subgroups.strs[g->subgroup], 1));
     return sc_buf_append(b, ",", 1);
+}
+
+/* The §3.10.7 columns, then the end of the row. */
+static void
+national_tail(sc_wbuf *f, const sc_results *r, const sc_group *g,
+              const sc_fig *fg, int latest)
+{
+    const sc_dataset *ds = r->ds;
+    uint32_t s = ds->geos[g->geo].state;
+    text(f, s != SC_NONE ? ds->geos[s].id : NULL);
+    int0(f, latest ? g->nrank : 0);
+    int0(f, latest ? g->nof : 0);
+    int0(f, latest ? g->nquartile : 0);
+    number(f, fg->national);
+    text(f, sc_vs_str(fg->vs_national));
+    sc_wputc(f, '\n');
 }
 
 static void
@@ -138,7 +157,8 @@ write_row(sc_wbuf *f, const sc_results *r, const sc_group *g, size_t j,
     boolean(f, latest);
     if (!latest) {
         /* rank_* (5) and trend (21) columns empty */
-        sc_wputs(f, ",,,,,,,,,,,,,,,,,,,,,,,,,,\n");
+        sc_wputs(f, ",,,,,,,,,,,,,,,,,,,,,,,,,,");
+        national_tail(f, r, g, &fg, 0);
         return;
     }
     int0(f, g->rank);
@@ -175,7 +195,7 @@ write_row(sc_wbuf *f, const sc_results *r, const sc_group *g, size_t j,
         boolean(f, t->change_significant);
     else
         sc_wputc(f, ',');
-    sc_wputc(f, '\n');
+    national_tail(f, r, g, &fg, 1);
 }
 
 SC_API sc_status

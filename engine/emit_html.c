@@ -748,7 +748,7 @@ indicator_row(hw *h, size_t g, size_t i)
                               ? &r->groups[first]
                               : NULL;
     const sc_obs *o = all && all->latest >= 0 ? &ds->obs[all->latest] : NULL;
-    sc_fig f = {NAN, NAN, NAN, NAN, 0, 0};
+    sc_fig f = SC_FIG_NONE;
     if (o)
         sc_obs_figures(r, (size_t)all->latest, &f);
 

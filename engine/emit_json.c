@@ -17,7 +17,7 @@
 #include "emit.h"
 #include "output.h"
 
-#define SCHEMA_VERSION "1.0"
+#define SCHEMA_VERSION "1.1"
 
 /* A minimal streaming writer: tracks whether a comma is due. */
 typedef struct jw {
@@ -132,12 +132,12 @@ newline(jw *w)
 /* ------------------------------------------------------------------ head */
 
 static void
-bench_list(jw *w, const sc_results *r, size_t ii, uint32_t sg)
+bench_list(jw *w, const sc_results *r, size_t ii, size_t set, uint32_t sg)
 {
     const sc_bench_tab *b = &r->bench[ii];
     open_(w, '[');
     for (int y = 0; y < b->nyears; y++) {
-        size_t cell = (size_t)sg * (size_t)b->nyears + (size_t)y;
+        size_t cell = (set * b->nsg + sg) * (size_t)b->nyears + (size_t)y;
         if (!b->method[cell])
             continue;
         open_(w, '{');
@@ -153,13 +153,40 @@ bench_list(jw *w, const sc_results *r, size_t ii, uint32_t sg)
 }
 
 static int
-has_bench(const sc_results *r, size_t ii, uint32_t sg)
+has_bench(const sc_results *r, size_t ii, size_t set, uint32_t sg)
 {
     const sc_bench_tab *b = &r->bench[ii];
     for (int y = 0; y < b->nyears; y++)
-        if (b->method[(size_t)sg * (size_t)b->nyears + (size_t)y])
+        if (b->method[(set * b->nsg + sg) * (size_t)b->nyears + (size_t)y])
             return 1;
     return 0;
+}
+
+/* The all-children series of one set, then its subgroups' (by name). */
+static void
+bench_series(jw *w, const sc_results *r, size_t ii, size_t set)
+{
+    const sc_dataset *ds = r->ds;
+    key(w, "benchmark");
+    bench_list(w, r, ii, set, 0);
+    key(w, "subgroup_benchmarks");
+    open_(w, '[');
+    for (size_t k = 1; k < ds->subgroups.count; k++) {
+        /* by name: walk subgroup ids in output rank order */
+        uint32_t sg = 0;
+        for (uint32_t s = 0; s < ds->subgroups.count; s++)
+            if (ds->sg_rank[s] == k)
+                sg = s;
+        if (!has_bench(r, ii, set, sg))
+            continue;
+        open_(w, '{');
+        key(w, "subgroup");
+        str(w, ds->subgroups.strs[sg]);
+        key(w, "benchmark");
+        bench_list(w, r, ii, set, sg);
+        close_(w, '}');
+    }
+    close_(w, ']');
 }
 
 static void
@@ -229,23 +256,15 @@ write_head(jw *w, const sc_results *r)
         int0(w, ind->latest_year == SC_NO_YEAR ? 0 : ind->latest_year);
         key(w, "ranked");
         intv(w, r->ranked[i]);
-        key(w, "benchmark");
-        bench_list(w, r, i, 0);
-        key(w, "subgroup_benchmarks");
+        bench_series(w, r, i, SC_BSET_MAIN);
+        /* §3.10.4: one per state, by geo_id (ds->states is in geo order) */
+        key(w, "state_benchmarks");
         open_(w, '[');
-        for (size_t k = 1; k < ds->subgroups.count; k++) {
-            /* by name: walk subgroup ids in output rank order */
-            uint32_t sg = 0;
-            for (uint32_t s = 0; s < ds->subgroups.count; s++)
-                if (ds->sg_rank[s] == k)
-                    sg = s;
-            if (!has_bench(r, i, sg))
-                continue;
+        for (size_t st = 0; st < ds->nstates; st++) {
             open_(w, '{');
-            key(w, "subgroup");
-            str(w, ds->subgroups.strs[sg]);
-            key(w, "benchmark");
-            bench_list(w, r, i, sg);
+            key(w, "geo_id");
+            str(w, ds->geos[ds->states[st]].id);
+            bench_series(w, r, i, SC_BSET_STATE0 + st);
             close_(w, '}');
         }
         close_(w, ']');
@@ -372,7 +391,7 @@ latest_fields(jw *w, const sc_results *r, const sc_group *g, int ranks)
 {
     const sc_dataset *ds = r->ds;
     const sc_obs *o = g && g->latest >= 0 ? &ds->obs[g->latest] : NULL;
-    sc_fig f = {NAN, NAN, NAN, NAN, 0, 0};
+    sc_fig f = SC_FIG_NONE;
     if (o)
         sc_obs_figures(r, (size_t)g->latest, &f);
     key(w, "value");
@@ -411,11 +430,21 @@ latest_fields(jw *w, const sc_results *r, const sc_group *g, int ranks)
         } else {
             null_(w);
         }
+        key(w, "national_rank");
+        int0(w, g ? g->nrank : 0);
+        key(w, "national_of");
+        int0(w, g ? g->nof : 0);
+        key(w, "national_quartile");
+        int0(w, g ? g->nquartile : 0);
     }
     key(w, "benchmark");
     num(w, f.benchmark);
     key(w, "vs_benchmark");
     str(w, sc_vs_str(f.vs));
+    key(w, "national_benchmark");
+    num(w, f.national);
+    key(w, "vs_national");
+    str(w, sc_vs_str(f.vs_national));
 }
 
 static void
@@ -429,6 +458,12 @@ comp(jw *w, const sc_comp *c)
     int0(w, c->of);
     key(w, "quartile");
     int0(w, c->quartile);
+    key(w, "national_rank");
+    int0(w, c->nrank);
+    key(w, "national_of");
+    int0(w, c->nof);
+    key(w, "national_quartile");
+    int0(w, c->nquartile);
 }
 
 static void
@@ -442,9 +477,11 @@ write_geo(jw *w, const sc_results *r, size_t g)
     key(w, "name");
     str(w, geo->info.name);
     key(w, "level");
-    str(w, geo->info.level == SC_LEVEL_STATE ? "state" : "county");
+    str(w, sc_level_str(geo->info.level));
     key(w, "parent");
     str(w, geo->info.parent[0] ? geo->info.parent : NULL);
+    key(w, "state");
+    str(w, geo->state != SC_NONE ? ds->geos[geo->state].id : NULL);
     key(w, "population");
     num(w, geo->info.population);
     key(w, "overall");

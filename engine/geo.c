@@ -53,21 +53,47 @@ sc_geo_intern(sc_dataset *ds, const char *id, size_t n, size_t *index)
     return geo_add(ds, id, n, index);
 }
 
+/* Report at field `field` (or the line start when < 0) of the record that
+ * starts at offset on line. */
+static sc_status
+vreport_at(gctx *g, sc_severity sev, uint64_t offset, unsigned long rline,
+           long field, const char *code, const char *fmt, va_list ap)
+{
+    unsigned long line = rline, col = 1;
+    if (field >= 0 && sc_diag_wanted(g->diags, sev))
+        sc_csv_locate(g->ds->geo_path, offset, rline, (size_t)field, &line,
+                      &col, NULL);
+    sc_status st = sc_diag_vaddf(g->diags, sev, code, g->ds->geo_path, line,
+                                 col, fmt, ap);
+    return st == SC_ERR_NOMEM ? st : SC_OK;
+}
+
 /* Report at field `field` of a geographies record. */
 static sc_status __attribute__((format(printf, 5, 6)))
 report(gctx *g, const sc_csv_rec *rec, long field, const char *code,
        const char *fmt, ...)
 {
-    unsigned long line = rec->line, col = 1;
-    if (field >= 0 && sc_diag_wanted(g->diags, SC_SEV_ERROR))
-        sc_csv_locate(g->ds->geo_path, rec->offset, rec->line, (size_t)field,
-                      &line, &col, NULL);
     va_list ap;
     va_start(ap, fmt);
-    sc_status st = sc_diag_vaddf(g->diags, SC_SEV_ERROR, code,
-                                 g->ds->geo_path, line, col, fmt, ap);
+    sc_status st = vreport_at(g, SC_SEV_ERROR, rec->offset, rec->line, field,
+                              code, fmt, ap);
     va_end(ap);
-    return st == SC_ERR_NOMEM ? st : SC_OK;
+    return st;
+}
+
+/* Report at field `field` of listed geography geo's row. */
+static sc_status __attribute__((format(printf, 5, 6)))
+report_geo(gctx *g, sc_severity sev, const sc_geo *geo, long field,
+           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *code = sev == SC_SEV_WARNING ? "parent-mismatch"
+                                             : "bad-parent";
+    sc_status st = vreport_at(g, sev, geo->offset, geo->line, field, code,
+                              fmt, ap);
+    va_end(ap);
+    return st;
 }
 
 static sc_status
@@ -119,6 +145,7 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
     SC_TRY(geo_add(ds, id, idn, &idx));
     sc_geo *geo = &ds->geos[idx];
     geo->line = rec->line;
+    geo->offset = rec->offset;
     geo->known = 1;
     geo->in_scope = !ds->scope || (idn >= 2 && memcmp(id, ds->scope, 2) == 0);
     size_t nn = rec->lens[g->col[G_NAME]];
@@ -135,11 +162,13 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
         geo->info.level = SC_LEVEL_COUNTY;
     else if (sc_strieq(lv, ln, "state"))
         geo->info.level = SC_LEVEL_STATE;
+    else if (sc_strieq(lv, ln, "nation"))
+        geo->info.level = SC_LEVEL_NATION;
     else {
         geo->known = 0; /* reported; no follow-on warnings about it */
         SC_TRY(report(g, rec, g->col[G_LEVEL], "bad-enum",
-                      "bad level '%s' for geo_id '%.*s'; expected county or "
-                      "state",
+                      "bad level '%s' for geo_id '%.*s'; expected county, "
+                      "state or nation",
                       sc_csv_shorten(&g->tmp, lv, ln), (int)idn, id));
     }
     if (g->col[G_POP] >= 0) {
@@ -155,6 +184,174 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
         geo->info.population = pop;
     }
     return SC_OK;
+}
+
+
+static const char *
+level_word(sc_level l)
+{
+    return sc_level_str(l) ? sc_level_str(l) : "?";
+}
+
+/* Index of geo's listed parent, -1 when blank, -2 when not listed. */
+static long
+parent_index(const sc_dataset *ds, const sc_geo *geo)
+{
+    if (!geo->parent || !geo->parent[0])
+        return -1;
+    long p = sc_strtab_find(&ds->geo_ids, geo->parent, strlen(geo->parent));
+    return p >= 0 && ds->geos[p].line ? p : -2;
+}
+
+/* A FIPS county code: five digits, not SS000. */
+static int
+fips_county(const char *id)
+{
+    for (int k = 0; k < 5; k++)
+        if (id[k] < '0' || id[k] > '9')
+            return 0;
+    return id[5] == '\0' && strcmp(id + 2, "000") != 0;
+}
+
+/* Report each parent cycle once, at its first-listed member; mark its
+ * members in cyc so that the level rules do not report them again. */
+static sc_status
+find_cycles(gctx *g, unsigned char *cyc)
+{
+    const sc_dataset *ds = g->ds;
+    size_t n = ds->ngeos;
+    size_t *mark = calloc(n ? n : 1, sizeof *mark); /* 1 + walk that saw it */
+    sc_buf path = {0};
+    sc_status st = SC_OK;
+    if (!mark)
+        return SC_ERR_NOMEM;
+    for (size_t i = 0; i < n && st == SC_OK; i++) {
+        long j = (long)i;
+        while (j >= 0 && !mark[j]) {
+            mark[j] = i + 1;
+            j = parent_index(ds, &ds->geos[j]);
+        }
+        if (j < 0 || mark[j] != i + 1)
+            continue; /* ended, or joined an earlier walk */
+        /* j is on a cycle: its first-listed member, and the path text */
+        size_t first = (size_t)j, len = 0;
+        long k = j;
+        do {
+            cyc[k] = 1;
+            if (ds->geos[k].line < ds->geos[first].line)
+                first = (size_t)k;
+            k = parent_index(ds, &ds->geos[k]);
+            len++;
+        } while (k != j);
+        path.len = 0;
+        k = (long)first;
+        for (size_t step = 0; step <= len && st == SC_OK; step++) {
+            const char *id = ds->geos[k].id;
+            if (step == 8 && len > 8) {
+                st = sc_buf_append(&path, " -> ...", 7);
+                break;
+            }
+            if (step && sc_buf_append(&path, " -> ", 4) != SC_OK)
+                st = SC_ERR_NOMEM;
+            else
+                st = sc_buf_append(&path, id, strlen(id));
+            k = parent_index(ds, &ds->geos[k]);
+        }
+        if (st == SC_OK)
+            st = sc_buf_append(&path, "", 1);
+        if (st != SC_OK)
+            break;
+        const sc_geo *f = &ds->geos[first];
+        if (!f->in_scope)
+            continue;
+        st = len == 1
+                 ? report_geo(g, SC_SEV_ERROR, f, g->col[G_PARENT],
+                              "geography '%s' is its own parent; expected "
+                              "a county's state, a state's nation, or a "
+                              "blank",
+                              f->id)
+                 : report_geo(g, SC_SEV_ERROR, f, g->col[G_PARENT],
+                              "parent cycle %s; expected a county's parent "
+                              "to be a state and a state's the nation",
+                              path.data);
+    }
+    free(mark);
+    sc_buf_free(&path);
+    return st;
+}
+
+/* SPEC §2.4: a county's parent is a state, a state's parent the nation
+ * (or blank), the nation has none and is alone; no cycles. A county
+ * whose parent disagrees with its FIPS code is warned about. */
+static sc_status
+check_hierarchy(gctx *g)
+{
+    const sc_dataset *ds = g->ds;
+    size_t n = ds->ngeos;
+    unsigned char *cyc = calloc(n ? n : 1, 1);
+    if (!cyc)
+        return SC_ERR_NOMEM;
+    sc_status st = find_cycles(g, cyc);
+    long nation = -1;
+    for (size_t i = 0; i < n && st == SC_OK; i++) {
+        const sc_geo *geo = &ds->geos[i];
+        if (!geo->known || !geo->line || !geo->in_scope)
+            continue;
+        sc_level lv = geo->info.level;
+        if (lv == SC_LEVEL_NATION) {
+            if (nation >= 0) {
+                st = report_geo(g, SC_SEV_ERROR, geo, g->col[G_LEVEL],
+                                "a second nation '%s' (the first is '%s' "
+                                "on line %lu); expected at most one "
+                                "geography of level nation",
+                                geo->id, ds->geos[nation].id,
+                                ds->geos[nation].line);
+                continue;
+            }
+            nation = (long)i;
+        }
+        if (cyc[i])
+            continue;
+        long p = parent_index(ds, geo);
+        if (p == -1)
+            continue;
+        const sc_geo *par = p >= 0 ? &ds->geos[p] : NULL;
+        if (par && !par->known)
+            continue; /* its level is reported already */
+        sc_level want = lv == SC_LEVEL_COUNTY ? SC_LEVEL_STATE
+                                              : SC_LEVEL_NATION;
+        if (lv == SC_LEVEL_NATION)
+            st = report_geo(g, SC_SEV_ERROR, geo, g->col[G_PARENT],
+                            "the nation '%s' has parent '%s'; expected a "
+                            "blank parent (a nation has none)",
+                            geo->id, geo->parent);
+        else if (!par)
+            st = report_geo(g, SC_SEV_ERROR, geo, g->col[G_PARENT],
+                            "parent '%s' of %s '%s' is not a geo_id of "
+                            "this file; expected the geo_id of its %s, or "
+                            "a blank",
+                            geo->parent, level_word(lv), geo->id,
+                            level_word(want));
+        else if (par->info.level != want)
+            st = report_geo(g, SC_SEV_ERROR, geo, g->col[G_PARENT],
+                            "parent '%s' of %s '%s' is a %s (line %lu); "
+                            "expected %s, or a blank",
+                            geo->parent, level_word(lv), geo->id,
+                            level_word(par->info.level), par->line,
+                            want == SC_LEVEL_STATE
+                                ? "a state (a county's parent is its state)"
+                                : "the nation (a state's parent is the "
+                                  "nation)");
+        else if (lv == SC_LEVEL_COUNTY && fips_county(geo->id) &&
+                 strlen(par->id) == 5 && strcmp(par->id + 2, "000") == 0 &&
+                 memcmp(par->id, geo->id, 2) != 0)
+            st = report_geo(g, SC_SEV_WARNING, geo, g->col[G_PARENT],
+                            "county '%s' has parent '%s', but its FIPS code "
+                            "says state '%.2s000'; check the parent",
+                            geo->id, geo->parent, geo->id);
+    }
+    free(cyc);
+    return st;
 }
 
 sc_status
@@ -173,7 +370,81 @@ sc_geo_load(sc_dataset *ds, sc_diagnostics *diags)
         ds->geo_broken = 1; /* reported; do not flag every row after it */
     if (st == SC_ERR_DATA)
         st = SC_OK;
+    if (st == SC_OK && g.header_ok)
+        st = check_hierarchy(&g);
     return st;
+}
+
+/* Geography index of id, or SC_NONE. */
+static uint32_t
+find_geo(const sc_dataset *ds, const char *id, size_t n)
+{
+    long k = sc_strtab_find(&ds->geo_ids, id, n);
+    return k < 0 ? SC_NONE : (uint32_t)k;
+}
+
+/* SPEC §2.4, §3.10: each county's state (its parent, else the state
+ * SS000 of its FIPS code when that geography exists), the states, the
+ * nation, and the peer groups. Runs on the sorted, scoped geographies. */
+static sc_status
+resolve_hierarchy(sc_dataset *ds)
+{
+    size_t n = ds->ngeos;
+    ds->nation = SC_NONE;
+    ds->nstates = ds->states_with_counties = 0;
+    free(ds->states);
+    ds->states = malloc((n ? n : 1) * sizeof *ds->states);
+    uint32_t *pos = malloc((n ? n : 1) * sizeof *pos);
+    unsigned char *has = calloc(n ? n : 1, 1);
+    if (!ds->states || !pos || !has) {
+        free(pos);
+        free(has);
+        return SC_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sc_geo *g = &ds->geos[i];
+        g->state = SC_NONE;
+        g->peer = 0;
+        g->info.state = NULL;
+        pos[i] = SC_NONE;
+        if (g->info.level == SC_LEVEL_NATION && ds->nation == SC_NONE)
+            ds->nation = (uint32_t)i;
+        if (g->info.level == SC_LEVEL_STATE) {
+            pos[i] = (uint32_t)ds->nstates;
+            ds->states[ds->nstates++] = (uint32_t)i;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        sc_geo *g = &ds->geos[i];
+        if (g->info.level != SC_LEVEL_COUNTY)
+            continue;
+        uint32_t s = SC_NONE;
+        if (g->parent && g->parent[0])
+            s = find_geo(ds, g->parent, strlen(g->parent));
+        else if (fips_county(g->id)) {
+            char ss[6] = {g->id[0], g->id[1], '0', '0', '0', '\0'};
+            s = find_geo(ds, ss, 5);
+        }
+        if (s == SC_NONE || ds->geos[s].info.level != SC_LEVEL_STATE)
+            continue;
+        g->state = s;
+        g->info.state = ds->geos[s].id;
+        if (!has[s]) {
+            has[s] = 1;
+            ds->states_with_counties++;
+        }
+    }
+    ds->multi_state = ds->states_with_counties >= 2;
+    ds->npeers = ds->multi_state ? ds->nstates + 1 : 1;
+    if (ds->multi_state)
+        for (size_t i = 0; i < n; i++) {
+            sc_geo *g = &ds->geos[i];
+            if (g->info.level == SC_LEVEL_COUNTY && g->state != SC_NONE)
+                g->peer = pos[g->state] + 1;
+        }
+    free(pos);
+    free(has);
+    return SC_OK;
 }
 
 static int
@@ -199,8 +470,12 @@ sc_geo_finish(sc_dataset *ds, uint32_t **remap_out)
             continue;
         }
         if (!ds->geo_path) {
-            int state = strcmp(g->id + 2, "000") == 0;
-            g->info.level = state ? SC_LEVEL_STATE : SC_LEVEL_COUNTY;
+            int nation = strcmp(g->id, "00000") == 0;
+            int state = !nation && strcmp(g->id + 2, "000") == 0;
+            g->info.level = nation  ? SC_LEVEL_NATION
+                            : state ? SC_LEVEL_STATE
+                                    : SC_LEVEL_COUNTY;
+            state |= nation;
             if (!g->parent)
                 g->parent = state ? sc_strdup("")
                                   : sc_asprintf("%.2s000", g->id);
@@ -239,6 +514,11 @@ sc_geo_finish(sc_dataset *ds, uint32_t **remap_out)
         g->info.geo_id = g->id;
         g->info.name = g->name;
         g->info.parent = g->parent ? g->parent : "";
+    }
+    sc_status st = resolve_hierarchy(ds);
+    if (st != SC_OK) {
+        free(remap);
+        return st;
     }
     *remap_out = remap;
     return SC_OK;

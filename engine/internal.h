@@ -107,12 +107,18 @@ typedef struct sc_indicator {
 
 #define SC_NO_YEAR (-2147483647 - 1)
 
+/* No geography (a county without a state, a dataset without a nation). */
+#define SC_NONE UINT32_MAX
+
 /* ------------------------------------------------------- geographies */
 
 typedef struct sc_geo {
     sc_geography_info info;     /* public view */
     char *id, *name, *parent;
     unsigned long line;         /* line in the geographies file; 0 if not */
+    uint64_t offset;            /* where that record starts (for columns) */
+    uint32_t state;             /* a county's state (geos index) or SC_NONE */
+    uint32_t peer;              /* a county's peer group (§3.10.1) */
     int known;                  /* listed (or a valid inferred id) */
     int in_scope;               /* kept by the manifest's scope */
     int name_year;              /* inferred: year of the name's row */
@@ -190,6 +196,16 @@ struct sc_dataset {
     sc_geo *geos;
     size_t ngeos, geos_cap;
     sc_strtab geo_ids;      /* geo_ids index == geos index */
+    /* the hierarchy (SPEC §2.4, §3.10), set by sc_geo_finish */
+    uint32_t nation;        /* the nation geography, or SC_NONE */
+    uint32_t *states;       /* the state geographies, by geo_id */
+    size_t nstates;
+    size_t states_with_counties;
+    int multi_state;        /* states_with_counties >= 2 */
+    /* Peer groups: a county's geo->peer is 1 + the position of its state
+     * in states[] in a multi-state dataset, 0 without a state; in a
+     * single-state dataset every county is in group 0. */
+    size_t npeers;
     /* observations */
     sc_strtab subgroups;    /* index 0 is "All" */
     sc_strtab labels;

@@ -518,7 +518,13 @@ on_row(void *vctx, const sc_csv_rec *rec)
     if (!isnan(v)) {
         o.value = v;
     } else if (vn == 0 && !isnan(n2) && !isnan(den)) {
-        o.value = den > 0 ? 100.0 * (n2 / den) : NAN; /* from the counts */
+        /* from the counts: 100 * numerator / denominator, in that order
+         * (SPEC §2.3; n2 / den first differs in the last bit, which
+         * children_gap's + 0.5 can expose), unless 100 * n2 overflows */
+        double hundred = 100.0 * n2;
+        o.value = den > 0 ? (isfinite(hundred) ? hundred / den
+                                               : 100.0 * (n2 / den))
+                          : NAN;
     } else {
         o.value = NAN;
         o.reason = SC_REASON_SOURCE_SUPPRESSED;

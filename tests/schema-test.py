@@ -254,6 +254,19 @@ def corruptions(doc):
          set_(ind + ["rank_range"], [1, 2, 3])),
         ("schema_version \"2.0\"", ["schema_version"],
          set_(["schema_version"], "2.0")),
+        # SPEC §3.10.7 (schema 1.1)
+        ("schema_version \"1.0\" (1.1 adds the §3.10 keys)", ["schema_version"],
+         set_(["schema_version"], "1.0")),
+        ("a geography indicator without 'national_rank'", ind,
+         delete(ind + ["national_rank"])),
+        ("an unknown vs_national", ind + ["vs_national"],
+         set_(ind + ["vs_national"], "higher")),
+        ("an indicator definition without 'state_benchmarks'", ["indicators", 0],
+         delete(["indicators", 0, "state_benchmarks"])),
+        ("a geography without 'state'", ["geographies", 0],
+         delete(["geographies", 0, "state"])),
+        ("an unknown level", ["geographies", 0, "level"],
+         set_(["geographies", 0, "level"], "region")),
     ]
 
 
@@ -374,7 +387,8 @@ def main(argv):
     # The negative self-check runs even when the document is invalid: it
     # then only proves the corrupted places are rejected.
     neg_ok = negative_checks(doc, validator, rep)
-    print("negative-check: %s" % ("all 5 corruptions rejected" if neg_ok
+    print("negative-check: %s" % ("all %d corruptions rejected"
+                                  % len(corruptions(doc)) if neg_ok
                                   else "FAILED"))
 
     if rep.warnings:

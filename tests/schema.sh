@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Validate real JSON output (the bundled sample, built with --split) against
-# engine/schema/scorecard.schema.json (SPEC §5.1).
+# engine/schema/scorecard.schema.json (SPEC §5.1), then the generated
+# multi-state workload's (SPEC §3.10).
 # Usage: schema.sh SCORECARD_BIN SOURCE_ROOT
 # Exit status is schema-test.py's: 0 valid, 1 invalid, 77 skipped (no
 # python3-jsonschema).
@@ -19,4 +20,19 @@ fi
 /usr/bin/python3 "$2/tests/schema-test.py" \
     "$2/engine/schema/scorecard.schema.json" \
     "$tmp/out/scorecard.json" "$tmp/out/json"
+rc=$?
+[ $rc -eq 0 ] || exit $rc
+# several states (SPEC §3.10): the generated multi-state workload
+if ! /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+    echo "schema: no numpy for bench/generate.py; multi-state output not checked" >&2
+    exit 0
+fi
+/usr/bin/python3 "$2/bench/generate.py" --workload multi "$tmp/multi" >/dev/null || exit 1
+if ! "$1" build "$tmp/multi" -o "$tmp/mout" --split -q 2>/dev/null; then
+    echo "FAIL: '$1 build $tmp/multi -o $tmp/mout --split -q' failed" >&2
+    exit 1
+fi
+/usr/bin/python3 "$2/tests/schema-test.py" \
+    "$2/engine/schema/scorecard.schema.json" \
+    "$tmp/mout/scorecard.json" "$tmp/mout/json"
 exit $?

@@ -218,7 +218,7 @@ START_TEST(validate_rejects_bad_level_enum)
                "geo_id,name,level,parent\n06000,California,state,\n"
                "06001,Alameda,County-ish,06000\n",
                "bad-enum", SC_SEV_ERROR, "geo.csv", 3, 15,
-               "expected county or state");
+               "expected county, state or nation");
 }
 END_TEST
 

@@ -417,7 +417,7 @@ main(int argc, char **argv)
             for (size_t i = 0; i < sc_dataset_geography_count(ds); i++) {
                 const sc_geography_info *g = sc_dataset_geography(ds, i);
                 printf("%-7s %-7s %-7s %s\n", g->geo_id,
-                       g->level == SC_LEVEL_STATE ? "state" : "county",
+                       sc_level_str(g->level),
                        g->parent[0] ? g->parent : "-", g->name);
             }
         }

@@ -33,9 +33,15 @@ typedef enum sc_direction {
 
 /** Level of a geography. */
 typedef enum sc_level {
-    SC_LEVEL_COUNTY = 0, /**< a county; ranked */
-    SC_LEVEL_STATE = 1   /**< a state; its values are the benchmark */
+    SC_LEVEL_COUNTY = 0, /**< a county; ranked within its state */
+    SC_LEVEL_STATE = 1,  /**< a state; its values are its counties'
+                              benchmark, and it is ranked among states */
+    SC_LEVEL_NATION = 2  /**< the nation; its values are the national
+                              benchmark */
 } sc_level;
+
+/** @brief "county", "state" or "nation" (NULL for another value). */
+SC_API const char *sc_level_str(sc_level level);
 
 /** Why an observation is suppressed (SPEC §3.1). */
 typedef enum sc_reason {
@@ -62,13 +68,17 @@ typedef struct sc_indicator_info {
     const char *file;        /**< observation CSV, as the user names it */
 } sc_indicator_info;
 
-/** A geography (county or state). */
+/** A geography (county, state or nation). */
 typedef struct sc_geography_info {
     const char *geo_id;  /**< e.g. "06037" */
     const char *name;    /**< e.g. "Los Angeles" */
-    sc_level level;      /**< county or state */
+    sc_level level;      /**< county, state or nation */
     const char *parent;  /**< e.g. "06000"; "" when none */
     double population;   /**< NaN when unknown */
+    /** A county's state (SPEC §2.4): its parent, else the state `SS000`
+     *  of its FIPS code when that geography exists; NULL for states, the
+     *  nation and counties without a state. */
+    const char *state;
 } sc_geography_info;
 
 /** One observation, as read back from a dataset. Missing numbers are NaN. */
@@ -159,6 +169,16 @@ SC_API const sc_geography_info *sc_dataset_geography(const sc_dataset *ds,
 SC_API sc_status sc_dataset_find_geography(const sc_dataset *ds,
                                            const char *geo_id,
                                            size_t *index);
+
+/**
+ * @brief Number of states that have at least one county (SPEC §3.10). A
+ *        dataset with two or more is multi-state: counties are ranked
+ *        within their state and held against their state's benchmark.
+ */
+SC_API size_t sc_dataset_state_count(const sc_dataset *ds);
+
+/** @brief Nonzero when sc_dataset_state_count() is two or more. */
+SC_API int sc_dataset_multi_state(const sc_dataset *ds);
 
 /** @brief Number of observations kept (after `scope` and `filter`). */
 SC_API size_t sc_dataset_observation_count(const sc_dataset *ds);
