@@ -30,6 +30,8 @@ typedef struct hw {
     const sc_dataset *ds;
     int subgroups;   /* the dataset has subgroups besides All */
     int multi;       /* the whole page (picker, index), not one county */
+    int states;      /* several states (SPEC §3.10): in-state and national */
+    double *scratch; /* ngeos values: a state's counties (states only) */
 } hw;
 
 /* A string literal (the "" make anything else a compile error). */
@@ -235,6 +237,31 @@ is_state(const sc_dataset *ds, size_t g)
     return ds->geos[g].info.level == SC_LEVEL_STATE;
 }
 
+static int
+is_county(const sc_dataset *ds, size_t g)
+{
+    return ds->geos[g].info.level == SC_LEVEL_COUNTY;
+}
+
+/* A county's state (SPEC §2.4: its parent, or the SS000 of its FIPS), or
+ * -1 for states, the nation and counties without one. */
+static long
+state_of(const sc_dataset *ds, size_t g)
+{
+    uint32_t s = ds->geos[g].state;
+    return s == SC_NONE ? -1 : (long)s;
+}
+
+/* The value of a section's data-state attribute (multi-state pages): the
+ * state whose counties the county picker lists when it is shown. */
+static void
+put_state_anchor(hw *h, size_t g)
+{
+    long s = is_state(h->ds, g) ? (long)g : state_of(h->ds, g);
+    if (s >= 0)
+        put_geo_anchor(h, (size_t)s);
+}
+
 /* --------------------------------------------------------------- head */
 
 static const char css[] =
@@ -324,6 +351,8 @@ static const char script[] =
     "var nav=document.getElementById('picker-nav');\n"
     "var sel=document.getElementById('picker');\n"
     "if(!nav||!sel)return;\n"
+    "var st=document.getElementById('state-picker');\n"
+    "var groups=[].slice.call(sel.getElementsByTagName('optgroup'));\n"
     "var secs=document.querySelectorAll('section.geo');\n"
     "var base=document.title;\n"
     "function show(id){\n"
@@ -335,17 +364,42 @@ static const char script[] =
     " }\n"
     " document.title=name?name+' \\u2014 '+base:base;\n"
     "}\n"
+    "function stateOf(id){\n"
+    " var el=id&&document.getElementById(id);\n"
+    " return el&&el.getAttribute('data-state')||'';\n"
+    "}\n"
+    "function filter(sid){\n"
+    " var i;\n"
+    " for(i=0;i<groups.length;i++)"
+    "if(groups[i].parentNode)sel.removeChild(groups[i]);\n"
+    " for(i=0;i<groups.length;i++)"
+    "if(!sid||groups[i].getAttribute('data-state')===sid)"
+    "sel.appendChild(groups[i]);\n"
+    "}\n"
+    "function go(id){\n"
+    " show(id);\n"
+    " history.replaceState(null,'',id?'#'+id:"
+    "location.pathname+location.search);\n"
+    " window.scrollTo(0,0);\n"
+    "}\n"
     "function fromHash(){\n"
     " var id=decodeURIComponent(location.hash.slice(1));\n"
     " var el=id&&document.getElementById(id);\n"
-    " if(el&&el.classList.contains('geo')){sel.value=id;show(id);}\n"
+    " if(!el||!el.classList.contains('geo'))return;\n"
+    " if(st){\n"
+    "  var s=stateOf(id);\n"
+    "  st.value=s||id;\n"
+    "  if(st.value!==(s||id))st.value='';\n"
+    "  filter(s);\n"
+    " }\n"
+    " sel.value=id;show(id);\n"
     "}\n"
     "nav.hidden=false;\n"
-    "sel.addEventListener('change',function(){\n"
-    " show(sel.value);\n"
-    " history.replaceState(null,'',sel.value?'#'+sel.value:"
-    "location.pathname+location.search);\n"
-    " window.scrollTo(0,0);\n"
+    "sel.addEventListener('change',function(){go(sel.value);});\n"
+    "if(st)st.addEventListener('change',function(){\n"
+    " filter(stateOf(st.value));\n"
+    " sel.value=st.value;\n"
+    " go(st.value);\n"
     "});\n"
     "window.addEventListener('hashchange',fromHash);\n"
     "fromHash();\n"
@@ -355,7 +409,7 @@ static const char script[] =
  * of its <script> element), so nothing injected could run even if an
  * escape were missed. tests/html-test.py recomputes it: change the
  * script, and the test gives the new value. */
-#define SCRIPT_SHA256 "sha256-N11j7fqxp9xtpuiGsYPmOEIYl9ULX37k36BTbrmss8g="
+#define SCRIPT_SHA256 "sha256-bGPIocPK9Fv2nahfEvgtsa5+lteMXgbaMQeeI+hQa2Y="
 
 static void
 page_head(hw *h, const char *title_prefix)
@@ -411,11 +465,106 @@ option(hw *h, size_t g, int state)
     PUT(h, "</option>\n");
 }
 
+/* Several states: a state picker, then the county picker, whose options
+ * are one group per state (the script keeps the chosen state's group);
+ * the nation and counties without a state come last. */
+static void
+picker_states(hw *h)
+{
+    const sc_dataset *ds = h->ds;
+    PUT(h, "<nav class=\"picker\" id=\"picker-nav\" aria-label=\"Choose "
+           "a state and a county\" hidden>\n<label for=\"state-picker\">"
+           "State</label><select id=\"state-picker\">\n<option value=\"\">"
+           "All states (");
+    put_int(h, (long)ds->nstates);
+    PUT(h, ")</option>\n");
+    if (ds->nation != SC_NONE) {
+        PUT(h, "<option value=\"");
+        put_geo_anchor(h, ds->nation);
+        PUT(h, "\">");
+        esc(h, geo_name(ds, ds->nation));
+        PUT(h, " (nation)</option>\n");
+    }
+    for (size_t k = 0; k < ds->nstates; k++) {
+        PUT(h, "<option value=\"");
+        put_geo_anchor(h, ds->states[k]);
+        PUT(h, "\">");
+        esc(h, geo_name(ds, ds->states[k]));
+        PUT(h, "</option>\n");
+    }
+    PUT(h, "</select>\n<label for=\"picker\">County</label>"
+           "<select id=\"picker\">\n<option value=\"\">All "
+           "geographies (");
+    put_int(h, (long)ds->ngeos);
+    PUT(h, ")</option>\n");
+    for (size_t k = 0; k < ds->nstates; k++) {
+        size_t s = ds->states[k];
+        PUT(h, "<optgroup label=\"");
+        esc(h, geo_name(ds, s));
+        PUT(h, "\" data-state=\"");
+        put_geo_anchor(h, s);
+        PUT(h, "\">\n");
+        option(h, s, 1);
+        for (size_t g = 0; g < ds->ngeos; g++)
+            if (is_county(ds, g) && state_of(ds, g) == (long)s)
+                option(h, g, 0);
+        PUT(h, "</optgroup>\n");
+    }
+    int other = 0;
+    for (size_t g = 0; g < ds->ngeos; g++) {
+        if (is_state(ds, g) || state_of(ds, g) >= 0)
+            continue;
+        if (!other++)
+            PUT(h, "<optgroup label=\"Other geographies\" data-state=\"\">\n");
+        PUT(h, "<option value=\"");
+        put_geo_anchor(h, g);
+        PUT(h, "\">");
+        esc(h, geo_name(ds, g));
+        if (!is_county(ds, g))
+            PUT(h, " (nation)");
+        PUT(h, "</option>\n");
+    }
+    if (other)
+        PUT(h, "</optgroup>\n");
+    PUT(h, "</select>\n</nav>\n<noscript><nav class=\"index\" "
+           "aria-label=\"Geographies\"><h2>Geographies</h2>\n");
+    for (size_t k = 0; k <= ds->nstates; k++) {
+        size_t s = k < ds->nstates ? ds->states[k] : SIZE_MAX;
+        int any = 0;
+        for (size_t g = 0; g < ds->ngeos; g++) {
+            int in = s != SIZE_MAX ? (g == s || (is_county(ds, g) &&
+                                                  state_of(ds, g) == (long)s))
+                                   : (!is_state(ds, g) && state_of(ds, g) < 0);
+            if (!in)
+                continue;
+            if (!any++) {
+                PUT(h, "<h3>");
+                esc(h, s != SIZE_MAX ? geo_name(ds, s) : "Other geographies");
+                PUT(h, "</h3><ul>\n");
+            }
+            PUT(h, "<li><a href=\"#");
+            put_geo_anchor(h, g);
+            PUT(h, "\">");
+            esc(h, geo_name(ds, g));
+            if (is_state(ds, g))
+                PUT(h, " (state)");
+            PUT(h, "</a></li>\n");
+        }
+        if (any)
+            PUT(h, "</ul>\n");
+    }
+    PUT(h, "</nav></noscript>\n");
+}
+
 /* The picker (shown by the script) and, without the script, an index. */
 static void
 picker(hw *h)
 {
     const sc_dataset *ds = h->ds;
+    if (h->states) {
+        picker_states(h);
+        return;
+    }
     PUT(h, "<nav class=\"picker\" id=\"picker-nav\" aria-label=\"Choose "
            "a county\" hidden>\n<label for=\"picker\">Show</label>"
            "<select id=\"picker\">\n<option value=\"\">All "
@@ -474,6 +623,88 @@ bench_words(int m)
            : m == SC_BENCH_POOLED ? "state, pooled from its counties"
            : m == SC_BENCH_MEDIAN ? "median of the state's counties"
                                   : "";
+}
+
+/* The national benchmark's method (SPEC §3.10.4). */
+static const char *
+national_words(int m)
+{
+    return m == SC_BENCH_REPORTED ? "national figure"
+           : m == SC_BENCH_POOLED ? "nation, pooled from every county"
+           : m == SC_BENCH_MEDIAN ? "median of every county"
+                                  : "";
+}
+
+static const char *
+vs_state_words(int vs)
+{
+    return vs == SC_VS_BETTER  ? "<span class=\"good\">Better</span> than "
+                                 "the state"
+           : vs == SC_VS_WORSE ? "<span class=\"bad\">Worse</span> than "
+                                 "the state"
+           : vs == SC_VS_SAME  ? "Same as the state"
+                               : NULL;
+}
+
+static const char *
+vs_short(int vs)
+{
+    return vs == SC_VS_BETTER  ? "<span class=\"good\">better</span>"
+           : vs == SC_VS_WORSE ? "<span class=\"bad\">worse</span>"
+           : vs == SC_VS_SAME  ? "same"
+                               : NULL;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* A state's counties in indicator i's latest year (multi-state pages):
+ * how many have a value, the lowest, the median and the highest. */
+static void
+state_spread(hw *h, size_t s, size_t i)
+{
+    const sc_results *r = h->r;
+    const sc_dataset *ds = h->ds;
+    int k = ds->inds[i].info.decimals, year = ds->inds[i].latest_year;
+    size_t n = 0;
+    for (size_t g = 0; g < ds->ngeos; g++) {
+        if (!is_county(ds, g) || state_of(ds, g) != (long)s)
+            continue;
+        long first = r->gi_first[g * ds->ninds + i];
+        if (first < 0 || r->groups[first].subgroup != 0 ||
+            r->groups[first].latest < 0)
+            continue;
+        const sc_obs *o = &ds->obs[r->groups[first].latest];
+        if (o->year == year && o->reason == SC_REASON_NONE &&
+            isfinite(o->value))
+            h->scratch[n++] = o->value;
+    }
+    if (n == 0)
+        return;
+    qsort(h->scratch, n, sizeof *h->scratch, cmp_double);
+    double med = n % 2 ? h->scratch[n / 2]
+                       : (h->scratch[n / 2 - 1] + h->scratch[n / 2]) / 2;
+    PUT(h, "<small class=\"spread\">");
+    if (n == 1) {
+        PUT(h, "Its one county: ");
+        put_dec(h, h->scratch[0], k);
+        PUT(h, "%");
+    } else {
+        PUT(h, "Its ");
+        put_count(h, (double)n);
+        PUT(h, " counties: ");
+        put_dec(h, h->scratch[0], k);
+        PUT(h, "\xe2\x80\x93");
+        put_dec(h, h->scratch[n - 1], k);
+        PUT(h, "%, median ");
+        put_dec(h, med, k);
+        PUT(h, "%");
+    }
+    PUT(h, "</small>");
 }
 
 static void
@@ -793,6 +1024,8 @@ indicator_row(hw *h, size_t g, size_t i)
                    "\xe2\x9a\xa0 </span>Unstable estimate: the margin of "
                    "error is large</small>");
     }
+    if (h->states && is_state(ds, g))
+        state_spread(h, g, i);
     PUT(h, "</div></td>\n<td data-label=\"Distance to goal\" class=\"c-distance\"><div>");
     if (isfinite(f.distance) && o && isfinite(o->value)) {
         distance_bar(h, ind, o->value, f.distance, k);
@@ -819,6 +1052,13 @@ indicator_row(hw *h, size_t g, size_t i)
         PUT(h, "</span> of ");
         put_int(h, all->of);
         PUT(h, "</span>");
+        if (h->states && is_state(ds, g)) {
+            PUT(h, "<small>among states</small>");
+        } else if (h->states && state_of(ds, g) >= 0) {
+            PUT(h, "<small class=\"in\">in ");
+            esc(h, geo_name(ds, (size_t)state_of(ds, g)));
+            PUT(h, "</small>");
+        }
         if (all->rank_low) {
             PUT(h, "<small class=\"rr\">range ");
             put_int(h, all->rank_low);
@@ -828,7 +1068,14 @@ indicator_row(hw *h, size_t g, size_t i)
             PUT(h, "</small>");
         }
     } else {
-        sc_wputs(h->f, is_state(ds, g) ? "\xe2\x80\x94" : "Not ranked");
+        sc_wputs(h->f, !is_county(ds, g) ? "\xe2\x80\x94" : "Not ranked");
+    }
+    if (h->states && all && all->nrank && is_county(ds, g)) {
+        PUT(h, "<small class=\"nr\">nationally <span class=\"nw\">");
+        put_int(h, all->nrank);
+        PUT(h, " of ");
+        put_int(h, all->nof);
+        PUT(h, "</span></small>");
     }
     PUT(h, "</div></td>\n<td data-label=\"Trend\" class=\"c-trend\"><div>");
     if (all)
@@ -845,16 +1092,51 @@ indicator_row(hw *h, size_t g, size_t i)
         PUT(h, "<span class=\"b\">");
         put_dec(h, f.benchmark, k);
         PUT(h, "%</span><small>");
-        sc_wputs(h->f, bench_words(f.bench_method));
+        /* several states: a state's benchmark is the national one */
+        if (h->states && (!is_county(ds, g) || state_of(ds, g) < 0))
+            sc_wputs(h->f, national_words(f.bench_method));
+        else if (h->states && state_of(ds, g) >= 0) {
+            const char *sn = geo_name(ds, (size_t)state_of(ds, g));
+            if (f.bench_method == SC_BENCH_MEDIAN) {
+                PUT(h, "median of ");
+                esc(h, sn);
+                PUT(h, "\xe2\x80\x99s counties");
+            } else {
+                esc(h, sn);
+                sc_wputs(h->f, f.bench_method == SC_BENCH_POOLED
+                                   ? ", pooled from its counties"
+                                   : "\xe2\x80\x99s figure");
+            }
+        } else
+            sc_wputs(h->f, bench_words(f.bench_method));
         PUT(h, "</small>");
-        const char *w = vs_words(f.vs);
-        if (w && !is_state(ds, g)) {
+        const char *w = h->states && state_of(ds, g) >= 0
+                            ? vs_state_words(f.vs)
+                            : vs_words(f.vs);
+        if (w && is_county(ds, g)) {
             PUT(h, "<small>");
             sc_wputs(h->f, w);
             PUT(h, "</small>");
         }
     } else {
         PUT(h, "\xe2\x80\x94");
+    }
+    /* the national benchmark beside a county's own (§3.10.4) */
+    if (isfinite(f.national) && is_county(ds, g) &&
+        !(h->states && state_of(ds, g) < 0)) {
+        int m = SC_BENCH_NONE;
+        (void)sc_bench_get(r, i, SC_BSET_NATIONAL, 0, o->year, &m);
+        PUT(h, "<small class=\"nb\"><span title=\"");
+        sc_wputs(h->f, national_words(m));
+        PUT(h, "\">Nation ");
+        put_dec(h, f.national, k);
+        PUT(h, "%</span>");
+        const char *wn = vs_short(f.vs_national);
+        if (wn) {
+            PUT(h, " \xc2\xb7 ");
+            sc_wputs(h->f, wn);
+        }
+        PUT(h, "</small>");
     }
     PUT(h, "</div></td>\n");
     if (h->subgroups) {
@@ -884,8 +1166,23 @@ indicator_row(hw *h, size_t g, size_t i)
     PUT(h, "</div></td>\n</tr>\n");
 }
 
+/* Where a composite's rank is counted (multi-state pages): " in Texas",
+ * " among states"; nothing in a single-state page. */
 static void
-comp_text(hw *h, const sc_comp *c)
+rank_where(hw *h, size_t g)
+{
+    if (!h->states)
+        return;
+    if (is_state(h->ds, g)) {
+        PUT(h, " among states");
+    } else if (state_of(h->ds, g) >= 0) {
+        PUT(h, " in ");
+        esc(h, geo_name(h->ds, (size_t)state_of(h->ds, g)));
+    }
+}
+
+static void
+comp_text(hw *h, size_t g, const sc_comp *c)
 {
     if (!isfinite(c->score)) {
         PUT(h, "not scored");
@@ -899,6 +1196,14 @@ comp_text(hw *h, const sc_comp *c)
         put_int(h, c->rank);
         PUT(h, " of ");
         put_int(h, c->of);
+        rank_where(h, g);
+    }
+    if (h->states && c->nrank && is_county(h->ds, g)) {
+        PUT(h, ", ");
+        put_int(h, c->nrank);
+        PUT(h, " of ");
+        put_int(h, c->nof);
+        PUT(h, " nationally");
     }
 }
 
@@ -916,6 +1221,10 @@ geo_section(hw *h, size_t g)
     esc(h, geo->id);
     PUT(h, "\" data-name=\"");
     esc(h, name);
+    if (h->states) {
+        PUT(h, "\" data-state=\"");
+        put_state_anchor(h, g);
+    }
     PUT(h, "\" aria-labelledby=\"h-");
     put_geo_anchor(h, g);
     PUT(h, "\">\n<h2 id=\"h-");
@@ -923,8 +1232,9 @@ geo_section(hw *h, size_t g)
     PUT(h, "\">");
     esc(h, name);
     PUT(h, "</h2>\n<p class=\"meta\">");
-    sc_wputs(h->f, is_state(ds, g) ? "State" : "County");
-    long p = parent_of(ds, g);
+    sc_wputs(h->f, is_state(ds, g) ? "State" : is_county(ds, g) ? "County"
+                                                                : "Nation");
+    long p = state_of(ds, g) >= 0 ? state_of(ds, g) : parent_of(ds, g);
     if (p >= 0) {
         PUT(h, " in ");
         esc(h, geo_name(ds, (size_t)p));
@@ -937,7 +1247,7 @@ geo_section(hw *h, size_t g)
         PUT(h, "</span>");
     }
     PUT(h, "</p>\n<p class=\"overall\"><strong>Overall score: ");
-    comp_text(h, &r->overall[g]);
+    comp_text(h, g, &r->overall[g]);
     PUT(h, "</strong> <span class=\"small\">out of 100, where 100 means "
            "every goal is met");
     PUT(h, "</span></p>\n");
@@ -945,8 +1255,15 @@ geo_section(hw *h, size_t g)
     /* domains, then each domain's indicators */
     PUT(h, "<table class=\"domains\">\n<caption>Scores by domain</caption>\n"
            "<thead><tr><th scope=\"col\">Domain</th><th scope=\"col\" "
-           "class=\"num\">Score</th><th scope=\"col\" class=\"num\">Rank"
-           "</th><th scope=\"col\" class=\"num\">Indicators scored</th>"
+           "class=\"num\">Score</th><th scope=\"col\" class=\"num\">");
+    if (h->states && is_county(ds, g))
+        PUT(h, "Rank in state</th><th scope=\"col\" class=\"num\">"
+               "National rank");
+    else if (h->states && is_state(ds, g))
+        PUT(h, "Rank among states");
+    else
+        PUT(h, "Rank");
+    PUT(h, "</th><th scope=\"col\" class=\"num\">Indicators scored</th>"
            "</tr></thead>\n<tbody>\n");
     for (size_t d = 0; d < ds->ndomains; d++) {
         const sc_comp *c = &r->domains[g * ds->ndomains + d];
@@ -961,6 +1278,16 @@ geo_section(hw *h, size_t g)
             put_int(h, c->of);
         } else {
             PUT(h, "\xe2\x80\x94");
+        }
+        if (h->states && is_county(ds, g)) {
+            PUT(h, "</td><td class=\"num\">");
+            if (c->nrank) {
+                put_int(h, c->nrank);
+                PUT(h, " of ");
+                put_int(h, c->nof);
+            } else {
+                PUT(h, "\xe2\x80\x94");
+            }
         }
         PUT(h, "</td><td class=\"num\">");
         put_int(h, c->scored);
@@ -980,7 +1307,7 @@ geo_section(hw *h, size_t g)
         PUT(h, "<h3>");
         esc(h, ds->domains[d]);
         PUT(h, " <span class=\"sub\">score ");
-        comp_text(h, c);
+        comp_text(h, g, c);
         PUT(h, "</span></h3>\n<table class=\"inds\">\n<caption class=\"sr\">");
         esc(h, ds->domains[d]);
         PUT(h, " indicators for ");
@@ -1027,7 +1354,12 @@ methodology(hw *h)
            "known, it is also shown as the number of children still to "
            "reach.</dd>\n<dt>Ranks</dt><dd>Counties are ranked by distance "
            "in the latest year (1 = closest to the goal; ties share a "
-           "rank). Where values have a margin of error, the likely range "
+           "rank)");
+    if (h->states)
+        PUT(h, " among the counties of their own state, and also "
+               "nationally among every county; states are ranked among "
+               "states");
+    PUT(h, ". Where values have a margin of error, the likely range "
            "of the rank comes from ");
     put_int(h, ds->rank_draws);
     PUT(h, " simulated draws (5th to 95th percentile).</dd>\n"
@@ -1046,9 +1378,20 @@ methodology(hw *h)
            "line; the pace compares it with the rate needed to reach the "
            "goal by ");
     put_int(h, ds->goal_year);
-    PUT(h, ".</dd>\n<dt>Benchmark</dt><dd>The state's own figure where "
+    PUT(h, ".</dd>\n<dt>Benchmark</dt><dd>");
+    if (h->states)
+        PUT(h, "A county is held against its own state: ");
+    PUT(h, "The state's own figure where "
            "the data has one; otherwise the state pooled from its counties' "
-           "counts, or the median county.</dd>\n<dt>Suppressed and unstable "
+           "counts, or the median county.");
+    if (h->states)
+        PUT(h, " The national benchmark, shown beside it and used for "
+               "the states themselves, is the nation's own figure where the "
+               "data has one; otherwise pooled from every county's counts, "
+               "or the median of every county. A state's spread is the "
+               "lowest, median and highest value of its counties in the "
+               "latest year.");
+    PUT(h, "</dd>\n<dt>Suppressed and unstable "
            "values</dt><dd>Values withheld by the source, or based on fewer "
            "children than the indicator's minimum, are shown as suppressed "
            "and left out of scores, ranks, benchmarks and trends. Values "
@@ -1106,7 +1449,15 @@ write_page(FILE *file, const sc_results *r, size_t from, size_t to)
     sc_wbuf *f = sc_wbuf_open(file);
     if (!f)
         return SC_ERR_NOMEM;
-    hw h = {f, r, r->ds, r->ds->subgroups.count > 1, to - from != 1};
+    hw h = {f, r, r->ds, r->ds->subgroups.count > 1, to - from != 1,
+            r->ds->multi_state, NULL};
+    if (h.states) {
+        h.scratch = malloc(r->ds->ngeos * sizeof *h.scratch);
+        if (!h.scratch) {
+            sc_wbuf_close(f);
+            return SC_ERR_NOMEM;
+        }
+    }
     for (size_t e = 0; !h.subgroups && e < r->ds->ngeos * r->ds->ninds; e++)
         h.subgroups = r->equity[e].set;
     page_head(&h, h.multi ? NULL : geo_name(r->ds, from));
@@ -1127,6 +1478,7 @@ write_page(FILE *file, const sc_results *r, size_t from, size_t to)
     }
     PUT(&h, "</body>\n</html>\n");
     sc_wbuf_close(f);
+    free(h.scratch);
     return SC_OK;
 }
 

@@ -13,7 +13,9 @@ beyond the standard library):
  4. with JavaScript disabled every geography is rendered and an index
     links them; the page prints;
  5. a page built from hostile names opens no dialog and runs no injected
-    script, and the names read back as text.
+    script, and the names read back as text;
+ 6. several states: the state picker narrows the county picker and a
+    link to a county sets both.
 Exit 77 (skipped) with a message when Chromium is absent.
 Usage: browser-test.py SCORECARD SOURCE_ROOT SCREENSHOT_DIR"""
 import base64
@@ -305,6 +307,52 @@ with tempfile.TemporaryDirectory() as tmp:
                    ".textContent).geographies[0].name") == name,
               "hostile: the embedded JSON holds the name intact")
         no_network(b, hurl, "hostile")
+
+        # several states (SPEC §3.10): the state picker narrows the county
+        # picker to that state's counties and shows the state; a link to a
+        # county sets both pickers
+        mdir = os.path.join(tmp, "multi")
+        subprocess.run(["/usr/bin/python3", os.path.join(src, "bench", "generate.py"),
+                        "--workload", "multi", mdir], check=True, capture_output=True)
+        mout = os.path.join(tmp, "multi-out")
+        build(mdir, mout, "--format", "json,html")
+        with open(os.path.join(mout, "scorecard.json"), encoding="utf-8") as f:
+            mdoc = json.load(f)
+        murl = "file://" + os.path.join(mout, "scorecard.html")
+        ct = sorted("g" + g["geo_id"] for g in mdoc["geographies"]
+                    if g["level"] == "county" and g["state"] == "09000")
+        b.events = []
+        b.navigate(murl)
+        no_network(b, murl, "multi")
+        b.js("(function(){var s=document.getElementById('state-picker');"
+             "s.value='g09000';s.dispatchEvent(new Event('change'));})()")
+        vis = b.js("Array.from(document.querySelectorAll('section.geo'))"
+                   ".filter(s => s.offsetParent !== null).map(s => s.id)")
+        check(vis == ["g09000"], f"multi: choosing a state shows that state ({vis})")
+        opts = b.js("Array.from(document.getElementById('picker').options)"
+                    ".map(o => o.value).filter(v => v)")
+        check(sorted(opts) == sorted(ct + ["g09000"]),
+              f"multi: the county picker then lists that state's {len(ct)} "
+              f"counties only ({len(opts)} options)")
+        b.js("(function(){var s=document.getElementById('picker');"
+             "s.value='%s';s.dispatchEvent(new Event('change'));})()" % ct[0])
+        vis = b.js("Array.from(document.querySelectorAll('section.geo'))"
+                   ".filter(s => s.offsetParent !== null).map(s => s.id)")
+        check(vis == [ct[0]], f"multi: choosing one of its counties shows it alone ({vis})")
+        b.js("(function(){var s=document.getElementById('state-picker');"
+             "s.value='';s.dispatchEvent(new Event('change'));})()")
+        n = b.js("document.getElementById('picker').options.length")
+        check(n == len(mdoc["geographies"]) + 1,
+              f"multi: 'All states' lists every geography again ({n - 1})")
+        b.navigate("about:blank")
+        b.navigate(murl + "#g44003")
+        st = b.js("[document.getElementById('state-picker').value,"
+                  "document.getElementById('picker').value]")
+        check(st == ["g44000", "g44003"],
+              f"multi: a link to a county sets its state and the county ({st})")
+        path = os.path.join(shots, "multi-44003-1280.png")
+        b.screenshot(1280, path)
+        print(f"      screenshot: {path}")
     finally:
         b.close()
 

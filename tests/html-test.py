@@ -10,7 +10,10 @@
  3. hostile names (</script>, <!--, quotes, &, javascript: links) in the
     title, county, indicator, domain, subgroup and source cannot break
     the page: it still has exactly its two scripts, the JSON still parses
-    to the same values, and every name reads back as the same text.
+    to the same values, and every name reads back as the same text;
+ 4. several states (SPEC §3.10): the state picker, in-state and national
+    ranks and benchmarks, states ranked among states with their
+    counties' spread.
 Usage: html-test.py SCORECARD SOURCE_ROOT"""
 import base64
 import hashlib
@@ -314,5 +317,111 @@ with tempfile.TemporaryDirectory() as tmp:
              for g in ("g99001", "g99003")]
     check(shown == ["12.3%", "60.1%"],
           f"hostile: halves round away from zero on the JSON's text ({shown})")
+
+
+# 4. Several states (SPEC §3.10, bench/generate.py --workload multi): a
+#    state picker before the county picker, one county group per state,
+#    a county's in-state and national ranks and both benchmarks, a
+#    state's rank among states and its counties' spread, all equal to
+#    the JSON's (the spread recomputed here from the counties' values).
+with tempfile.TemporaryDirectory() as tmp:
+    import subprocess
+    mdir = os.path.join(tmp, "multi")
+    subprocess.run(["/usr/bin/python3", os.path.join(src, "bench", "generate.py"),
+                    "--workload", "multi", mdir], check=True, capture_output=True)
+    mout = os.path.join(tmp, "multi-out")
+    build(mdir, mout, "--format", "json,html")
+    mhtml = read(os.path.join(mout, "scorecard.html"))
+    mdoc = hc.load_json(read(os.path.join(mout, "scorecard.json")))
+    mroot = hc.parse(mhtml)
+    self_contained(mroot, mhtml, "multi")
+    figures_agree(mroot, mdoc, "multi")
+    geos = mdoc["geographies"]
+    by_id = {g["geo_id"]: g for g in geos}
+    states = [g for g in geos if g["level"] == "state"]
+    nation = [g for g in geos if g["level"] == "nation"]
+    anchor = {g["geo_id"]: "g" + g["geo_id"] for g in geos}
+    sels = mroot.find_all("select")
+    check([s.attrs.get("id") for s in sels] == ["state-picker", "picker"],
+          f"multi: the state picker comes before the county picker "
+          f"({[s.attrs.get('id') for s in sels]})")
+    sopts = [o.attrs.get("value") for o in sels[0].find_all("option")]
+    check(sopts == [""] + [anchor[g["geo_id"]] for g in nation + states],
+          f"multi: the state picker lists the nation, then each state ({sopts})")
+    groups = {og.attrs.get("data-state"): [o.attrs.get("value")
+                                           for o in og.find_all("option")]
+              for og in sels[1].find_all("optgroup")}
+    want = {anchor[s["geo_id"]]: [anchor[s["geo_id"]]] +
+            [anchor[g["geo_id"]] for g in geos
+             if g["level"] == "county" and g["state"] == s["geo_id"]]
+            for s in states}
+    want[""] = [anchor[g["geo_id"]] for g in geos
+                if g["level"] != "state" and not g["state"]]
+    check(groups == want, "multi: the county picker has one group per state "
+          f"holding its counties, then the nation and counties without a "
+          f"state ({len(groups)} groups)")
+    inds = {i["id"]: i for i in mdoc["indicators"]}
+    bad, nrows, nspread = [], 0, 0
+    for g in geos:
+        sec = mroot.first("section", id=anchor[g["geo_id"]])
+        ds_want = (anchor[g["geo_id"]] if g["level"] == "state" else
+                   anchor[g["state"]] if g["state"] else "")
+        if sec.attrs.get("data-state") != ds_want:
+            bad.append(f"{g['geo_id']}: data-state {sec.attrs.get('data-state')!r}")
+        ov = hc._txt(sec.first(cls="overall"))
+        o = g["overall"]
+        if g["level"] == "county" and o["rank"]:
+            sname = by_id[g["state"]]["name"] if g["state"] else None
+            w = f"rank {o['rank']} of {o['of']}" + (f" in {sname}" if sname else "")
+            w += f", {o['national_rank']} of {o['national_of']} nationally"
+            if w not in ov:
+                bad.append(f"{g['geo_id']}: overall {ov!r} lacks {w!r}")
+        if g["level"] == "state" and o["rank"] and \
+                f"rank {o['rank']} of {o['of']} among states" not in ov:
+            bad.append(f"{g['geo_id']}: overall {ov!r} lacks its rank among states")
+        for gi in g["indicators"]:
+            tr = sec.first("tr", **{"data-indicator": gi["id"]})
+            k = inds[gi["id"]]["decimals"]
+            rank = hc._txt(tr.first("td", cls="c-rank"))
+            bench = hc._txt(tr.first("td", cls="c-benchmark"))
+            nrows += 1
+            if g["level"] == "county" and gi["rank"]:
+                if g["state"] and f"in {by_id[g['state']]['name']}" not in rank:
+                    bad.append(f"{g['geo_id']} {gi['id']}: rank {rank!r} lacks its state")
+                w = f"nationally {gi['national_rank']} of {gi['national_of']}"
+                if w not in rank:
+                    bad.append(f"{g['geo_id']} {gi['id']}: rank {rank!r} lacks {w!r}")
+            if g["level"] == "county" and gi["national_benchmark"] is not None \
+                    and g["state"]:
+                w = f"Nation {hc.fmt(gi['national_benchmark'], k)}%"
+                if gi["vs_national"]:
+                    w += " \u00b7 " + gi["vs_national"]
+                if w not in bench:
+                    bad.append(f"{g['geo_id']} {gi['id']}: benchmark {bench!r} lacks {w!r}")
+            if g["level"] == "state":
+                if gi["rank"] and "among states" not in rank:
+                    bad.append(f"{g['geo_id']} {gi['id']}: rank {rank!r}")
+                year = inds[gi["id"]]["latest_year"]
+                vals = sorted(c_gi["value"] for c in geos
+                              if c["level"] == "county" and c["state"] == g["geo_id"]
+                              for c_gi in c["indicators"]
+                              if c_gi["id"] == gi["id"] and c_gi["year"] == year
+                              and not c_gi["suppressed"] and c_gi["value"] is not None
+                              and any(s["year"] == year for s in c_gi["series"]))
+                sp = hc._txt(tr.first(cls="spread"))
+                if vals:
+                    n = len(vals)
+                    med = vals[n // 2] if n % 2 else (vals[n // 2 - 1] + vals[n // 2]) / 2
+                    w = (f"Its one county: {hc.fmt(vals[0], k)}%" if n == 1 else
+                         f"Its {n} counties: {hc.fmt(vals[0], k)}\u2013"
+                         f"{hc.fmt(vals[-1], k)}%, median {hc.fmt(med, k)}%")
+                    nspread += 1
+                    if sp != w:
+                        bad.append(f"{g['geo_id']} {gi['id']}: spread {sp!r}, expected {w!r}")
+                elif sp is not None:
+                    bad.append(f"{g['geo_id']} {gi['id']}: spread {sp!r} without counties")
+    check(not bad, f"multi: in-state and national ranks, both benchmarks and "
+          f"the states' spreads agree with the JSON ({nrows} rows, {nspread} "
+          f"spreads)" + ("\n      " + "\n      ".join(bad[:10]) if bad else ""))
 
 check.exit()

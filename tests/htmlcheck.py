@@ -92,6 +92,13 @@ STATUS_WORDS = {
 }
 
 
+def multi_state(doc):
+    """Two or more states have counties (SPEC §3.10): the page shows
+    in-state and national ranks side by side."""
+    return len({g.get("state") for g in doc["geographies"]
+                if g["level"] == "county" and g.get("state")}) >= 2
+
+
 def expected(doc, geo):
     """What the page must show for one geography of the JSON document."""
     inds = {i["id"]: i for i in doc["indicators"]}
@@ -99,9 +106,12 @@ def expected(doc, geo):
            "overall": fmt(geo["overall"]["score"], 1), "rows": {},
            "population": None if geo["population"] is None
            else "population " + count(geo["population"])}
+    nat = multi_state(doc) and geo["level"] == "county"
     out["domains"] = [(d["domain"], fmt(d["score"], 1) or DASH,
-                       f"{d['rank']} of {d['of']}" if d["rank"] else DASH,
-                       f"{d['indicators_scored']} of {d['indicators_total']}")
+                       f"{d['rank']} of {d['of']}" if d["rank"] else DASH)
+                      + ((f"{d['national_rank']} of {d['national_of']}"
+                          if d["national_rank"] else DASH,) if nat else ())
+                      + (f"{d['indicators_scored']} of {d['indicators_total']}",)
                       for d in geo["domains"]]
     for gi in geo["indicators"]:
         k = inds[gi["id"]]["decimals"]
