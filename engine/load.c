@@ -406,8 +406,8 @@ on_row(void *vctx, const sc_csv_rec *rec)
                        sc_csv_shorten(&L->tmp, id, idn));
             return SC_OK;
         }
-        if (memcmp(id, "00000", 5) == 0)
-            return SC_OK; /* the nation is ignored */
+        /* 00000 is the nation (SPEC §2.4), kept unless a scope cuts the
+         * dataset down to one state */
         if (ds->scope && memcmp(id, ds->scope, 2) != 0)
             return SC_OK;
     } else {
