@@ -1096,6 +1096,747 @@ START_TEST(compute_trend_skips_suppressed_points)
 }
 END_TEST
 
+/* ------------------------------------------------- §3.10 several states */
+
+/* Two states of three counties each, plus the nation (optional).
+ * Geographies: California 06000 (parent the nation) with 06001, 06003
+ * and 06005 (blank parent: its state 06000 from the FIPS code); Nevada
+ * 32000 (blank parent) with 32001, 32003 and 32005 (blank parent).
+ *
+ * x (Health, counts; state row for California only, no Nevada row):
+ *   00000 70 (value only)      06000 65 (value only)
+ *   06001 80/100 = 80          32001 45/50 = 90
+ *   06003 30/50  = 60          32003 20/40 = 50
+ *   06005 70/100 = 70          32005 35/50 = 70
+ * y (Education, values only; state rows for both):
+ *   00000 55   06000 50   32000 60
+ *   06001 60   06003 50   06005 75
+ *   32001 40   32003 80   32005 61
+ * Both higher_is_better, target 100, decimals 1: d = 100 - v,
+ * score = v. */
+#define MS_MANIFEST(top)                                                     \
+    "{\"title\": \"T\", \"geographies\": \"geo.csv\"" top ",\n"              \
+    " \"indicators\": [" IND("x", "Health", "") ",\n"                        \
+    "  " IND("y", "Education", "") "]}"
+
+static const char *const MS_GEO_NATION =
+    "geo_id,name,level,parent\n"
+    "00000,United States,nation,\n"
+    "06000,California,state,00000\n"
+    "06001,A1,county,06000\n"
+    "06003,A2,county,06000\n"
+    "06005,A3,county,\n"
+    "32000,Nevada,state,\n"
+    "32001,B1,county,32000\n"
+    "32003,B2,county,32000\n"
+    "32005,B3,county,\n";
+
+static const char *const MS_GEO =
+    "geo_id,name,level,parent\n"
+    "06000,California,state,\n"
+    "06001,A1,county,06000\n"
+    "06003,A2,county,06000\n"
+    "06005,A3,county,\n"
+    "32000,Nevada,state,\n"
+    "32001,B1,county,32000\n"
+    "32003,B2,county,32000\n"
+    "32005,B3,county,\n";
+
+#define MS_X_HEAD "geo_id,year,value,numerator,denominator\n"
+#define MS_X_BODY                                                            \
+    "06000,2021,65,,\n"                                                      \
+    "06001,2021,,80,100\n"                                                   \
+    "06003,2021,,30,50\n"                                                    \
+    "06005,2021,,70,100\n"                                                   \
+    "32001,2021,,45,50\n"                                                    \
+    "32003,2021,,20,40\n"                                                    \
+    "32005,2021,,35,50\n"
+#define MS_Y_HEAD "geo_id,year,value\n"
+#define MS_Y_BODY                                                            \
+    "06000,2021,50\n32000,2021,60\n"                                         \
+    "06001,2021,60\n06003,2021,50\n06005,2021,75\n"                          \
+    "32001,2021,40\n32003,2021,80\n32005,2021,61\n"
+
+static void
+ms_open(fx *f, int nation, const char *manifest)
+{
+    fx_open(f, manifest, "geo.csv", nation ? MS_GEO_NATION : MS_GEO,
+            "x.csv",
+            nation ? MS_X_HEAD "00000,2021,70,,\n" MS_X_BODY
+                   : MS_X_HEAD MS_X_BODY,
+            "y.csv",
+            nation ? MS_Y_HEAD "00000,2021,55\n" MS_Y_BODY
+                   : MS_Y_HEAD MS_Y_BODY,
+            NULL);
+}
+
+/* The (geography, indicator) group of subgroup All, or NULL. */
+static const sc_group *
+grp(const fx *f, const char *id, size_t ind)
+{
+    long k = f->r->gi_first[geo(f, id) * f->l.ds->ninds + ind];
+    if (k < 0)
+        return NULL;
+    const sc_group *g = &f->r->groups[k];
+    ck_assert_uint_eq(g->subgroup, 0);
+    return g;
+}
+
+#define ASSERT_RANKS(g, r, o, q, nr, no, nq)                                 \
+    do {                                                                     \
+        const sc_group *g_ = (g);                                            \
+        ck_assert_ptr_nonnull(g_);                                           \
+        ck_assert_int_eq(g_->rank, (r));                                     \
+        ck_assert_int_eq(g_->of, (o));                                       \
+        ck_assert_int_eq(g_->quartile, (q));                                 \
+        ck_assert_int_eq(g_->nrank, (nr));                                   \
+        ck_assert_int_eq(g_->nof, (no));                                     \
+        ck_assert_int_eq(g_->nquartile, (nq));                               \
+    } while (0)
+
+#define ASSERT_COMP(c, r, o, q, nr, no, nq)                                  \
+    do {                                                                     \
+        const sc_comp *c_ = (c);                                             \
+        ck_assert_int_eq(c_->rank, (r));                                     \
+        ck_assert_int_eq(c_->of, (o));                                       \
+        ck_assert_int_eq(c_->quartile, (q));                                 \
+        ck_assert_int_eq(c_->nrank, (nr));                                   \
+        ck_assert_int_eq(c_->nof, (no));                                     \
+        ck_assert_int_eq(c_->nquartile, (nq));                               \
+    } while (0)
+
+static const sc_comp *
+dcomp(const fx *f, const char *id, const char *domain)
+{
+    return &f->r->domains[geo(f, id) * f->l.ds->ndomains + dom(f, domain)];
+}
+
+static const sc_comp *
+ocomp(const fx *f, const char *id)
+{
+    return &f->r->overall[geo(f, id)];
+}
+
+/* Benchmark set of state id (§3.10.3). */
+static size_t
+state_set(const fx *f, const char *id)
+{
+    size_t g = geo(f, id);
+    for (size_t s = 0; s < f->l.ds->nstates; s++)
+        if (f->l.ds->states[s] == g)
+            return SC_BSET_STATE0 + s;
+    ck_abort_msg("%s is not a state", id);
+    return 0;
+}
+
+static double
+bench(const fx *f, size_t ind, size_t set, int *method)
+{
+    return sc_bench_get(f->r, ind, set, 0, 2021, method);
+}
+
+START_TEST(compute_multistate_hierarchy)
+{
+    /* Both states have counties -> multi-state; 06005 and 32005 (blank
+     * parents) join 06000 and 32000 by their FIPS codes. */
+    fx f;
+    ms_open(&f, 1, MS_MANIFEST(""));
+    const sc_dataset *ds = f.l.ds;
+    ck_assert_int_eq(ds->multi_state, 1);
+    ck_assert_uint_eq(ds->nstates, 2);
+    ck_assert_uint_eq(ds->states_with_counties, 2);
+    ck_assert_uint_eq(ds->nation, geo(&f, "00000"));
+    ck_assert_uint_eq(ds->geos[geo(&f, "06005")].state, geo(&f, "06000"));
+    ck_assert_uint_eq(ds->geos[geo(&f, "32005")].state, geo(&f, "32000"));
+    ck_assert_str_eq(sc_dataset_geography(ds, geo(&f, "32001"))->state,
+                     "32000");
+    ck_assert_int_eq(f.r->has_national, 1);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_indicator_ranks)
+{
+    /* x distances: 06001 20, 06003 40, 06005 30; 32001 10, 32003 50,
+     * 32005 30.
+     * In state (§3.10.1), of 3, quartile ceil(4r/3):
+     *   06001 1 (q ceil(1.33) = 2), 06005 2 (ceil(2.67) = 3), 06003 3 (4)
+     *   32001 1 (2), 32005 2 (3), 32003 3 (4)
+     * National (§3.10.2), of 6, quartile ceil(4r/6): 32001 d10 -> 1
+     *   (ceil(0.67) = 1); 06001 d20 -> 2 (ceil(1.33) = 2); 06005 and
+     *   32005 d30 tie -> 3, 3 (ceil(2) = 2); 06003 d40 -> 5 (ceil(3.33)
+     *   = 4); 32003 d50 -> 6 (4).
+     * y distances: 06001 40, 06003 50, 06005 25; 32001 60, 32003 20,
+     * 32005 39.
+     *   In state: 06005 1, 06001 2, 06003 3; 32003 1, 32005 2, 32001 3.
+     *   National: 32003 (20) 1 q1, 06005 (25) 2 q2, 32005 (39) 3 q2,
+     *   06001 (40) 4 q ceil(2.67) = 3, 06003 (50) 5 q4, 32001 (60) 6 q4.
+     * States among states (§3.10.5), national_* equal:
+     *   x: only 06000 has a value (65) -> 1 of 1, q ceil(4) = 4; 32000
+     *      has no x row -> no group.
+     *   y: 32000 60 (d40) -> 1 of 2 (q2), 06000 50 (d50) -> 2 (q4).
+     * The nation is not ranked. */
+    fx f;
+    ms_open(&f, 1, MS_MANIFEST(""));
+    ASSERT_RANKS(grp(&f, "06001", 0), 1, 3, 2, 2, 6, 2);
+    ASSERT_RANKS(grp(&f, "06005", 0), 2, 3, 3, 3, 6, 2);
+    ASSERT_RANKS(grp(&f, "06003", 0), 3, 3, 4, 5, 6, 4);
+    ASSERT_RANKS(grp(&f, "32001", 0), 1, 3, 2, 1, 6, 1);
+    ASSERT_RANKS(grp(&f, "32005", 0), 2, 3, 3, 3, 6, 2);
+    ASSERT_RANKS(grp(&f, "32003", 0), 3, 3, 4, 6, 6, 4);
+    ASSERT_RANKS(grp(&f, "06005", 1), 1, 3, 2, 2, 6, 2);
+    ASSERT_RANKS(grp(&f, "06001", 1), 2, 3, 3, 4, 6, 3);
+    ASSERT_RANKS(grp(&f, "06003", 1), 3, 3, 4, 5, 6, 4);
+    ASSERT_RANKS(grp(&f, "32003", 1), 1, 3, 2, 1, 6, 1);
+    ASSERT_RANKS(grp(&f, "32005", 1), 2, 3, 3, 3, 6, 2);
+    ASSERT_RANKS(grp(&f, "32001", 1), 3, 3, 4, 6, 6, 4);
+    ASSERT_RANKS(grp(&f, "06000", 0), 1, 1, 4, 1, 1, 4);
+    ck_assert_ptr_null(grp(&f, "32000", 0));
+    ASSERT_RANKS(grp(&f, "32000", 1), 1, 2, 2, 1, 2, 2);
+    ASSERT_RANKS(grp(&f, "06000", 1), 2, 2, 4, 2, 2, 4);
+    ASSERT_RANKS(grp(&f, "00000", 0), 0, 0, 0, 0, 0, 0);
+    ASSERT_RANKS(grp(&f, "00000", 1), 0, 0, 0, 0, 0, 0);
+    /* the public accessor reports the in-state rank */
+    assert_rank(ires(&f, "32003", 1), 1, 3, 2);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_benchmarks_with_nation)
+{
+    /* §3.10.3 state benchmarks, x:
+     *   California: its own row 65, reported (pooled would be
+     *     100*(80+30+70)/250 = 72).
+     *   Nevada: no row; every county has counts -> pooled
+     *     100*(45+20+35)/(50+40+50) = 100*100/140 = 71.428571...
+     * §3.10.4 national x: the nation row 70, reported (pooled over all
+     *   counties would be 100*280/390 = 71.79). indicators[].benchmark
+     *   (the main set) is the national series in a multi-state dataset.
+     * y: California 50, Nevada 60 (both reported), national 55.
+     * A county's benchmark is its state's; a state's is the national. */
+    fx f;
+    ms_open(&f, 1, MS_MANIFEST(""));
+    int m;
+    ck_assert_double_eq_tol(bench(&f, 0, state_set(&f, "06000"), &m), 65,
+                            TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(&f, 0, state_set(&f, "32000"), &m),
+                            100.0 / 1.4, TOL);
+    ck_assert_int_eq(m, SC_BENCH_POOLED);
+    ck_assert_double_eq_tol(bench(&f, 0, SC_BSET_NATIONAL, &m), 70, TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(&f, 0, SC_BSET_MAIN, &m), 70, TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(&f, 1, state_set(&f, "06000"), &m), 50,
+                            TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(&f, 1, state_set(&f, "32000"), &m), 60,
+                            TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(&f, 1, SC_BSET_NATIONAL, &m), 55, TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+
+    /* x, vs the state (key at 1 decimal): California 65 -> 650:
+     *   06001 800 better, 06003 600 worse, 06005 700 better (06005's
+     *   state comes from its FIPS code). Nevada 71.428571 -> floor(714.29
+     *   + 0.5) = 714: 32001 900 better, 32003 500 worse, 32005 700 worse.
+     * vs_national, 70 -> 700: 06001 better, 06003 worse, 06005 same,
+     *   32001 better, 32003 worse, 32005 same. */
+    sc_fig g = ofig(&f, 0, "06001", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 65, TOL);
+    ck_assert_int_eq(g.bench_method, SC_BENCH_REPORTED);
+    ck_assert_int_eq(g.vs, SC_VS_BETTER);
+    ck_assert_double_eq_tol(g.national, 70, TOL);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+    g = ofig(&f, 0, "06003", "All", 2021);
+    ck_assert_int_eq(g.vs, SC_VS_WORSE);
+    ck_assert_int_eq(g.vs_national, SC_VS_WORSE);
+    g = ofig(&f, 0, "06005", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 65, TOL);
+    ck_assert_int_eq(g.vs, SC_VS_BETTER);
+    ck_assert_int_eq(g.vs_national, SC_VS_SAME);
+    g = ofig(&f, 0, "32001", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 100.0 / 1.4, TOL);
+    ck_assert_int_eq(g.bench_method, SC_BENCH_POOLED);
+    ck_assert_int_eq(g.vs, SC_VS_BETTER);
+    ck_assert_double_eq_tol(g.national, 70, TOL);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+    g = ofig(&f, 0, "32003", "All", 2021);
+    ck_assert_int_eq(g.vs, SC_VS_WORSE);
+    ck_assert_int_eq(g.vs_national, SC_VS_WORSE);
+    g = ofig(&f, 0, "32005", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 100.0 / 1.4, TOL);
+    ck_assert_int_eq(g.vs, SC_VS_WORSE);
+    ck_assert_int_eq(g.vs_national, SC_VS_SAME);
+    /* the public accessor: the county's state benchmark */
+    sc_indicator_result x = ires(&f, "32005", 0);
+    ck_assert_double_eq_tol(x.benchmark, 100.0 / 1.4, TOL);
+    assert_vs(x, "worse");
+
+    /* y vs the state: California 50 (500): 06001 600 better, 06003 500
+     *   same, 06005 750 better; Nevada 60 (600): 32001 400 worse, 32003
+     *   800 better, 32005 610 better.
+     * vs_national 55 (550): 06001 better, 06003 worse, 06005 better,
+     *   32001 worse, 32003 better, 32005 better. */
+    g = ofig(&f, 1, "06001", "All", 2021);
+    ck_assert_int_eq(g.vs, SC_VS_BETTER);
+    ck_assert_double_eq_tol(g.national, 55, TOL);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+    g = ofig(&f, 1, "06003", "All", 2021);
+    ck_assert_int_eq(g.vs, SC_VS_SAME);
+    ck_assert_int_eq(g.vs_national, SC_VS_WORSE);
+    g = ofig(&f, 1, "06005", "All", 2021);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+    g = ofig(&f, 1, "32001", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 60, TOL);
+    ck_assert_int_eq(g.vs, SC_VS_WORSE);
+    ck_assert_int_eq(g.vs_national, SC_VS_WORSE);
+    g = ofig(&f, 1, "32003", "All", 2021);
+    ck_assert_int_eq(g.vs, SC_VS_BETTER);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+    g = ofig(&f, 1, "32005", "All", 2021);
+    ck_assert_int_eq(g.vs, SC_VS_BETTER);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+
+    /* a state is held against the national series, with no
+     * better/worse/same (only counties get one) */
+    g = ofig(&f, 0, "06000", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 70, TOL);
+    ck_assert_int_eq(g.vs, SC_VS_NONE);
+    ck_assert_int_eq(g.vs_national, SC_VS_NONE);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_benchmarks_without_nation)
+{
+    /* No nation row: §3.10.4 national = pooled over all counties when
+     * all have counts, else their median.
+     *   x: every county has counts -> 100*(80+30+70+45+20+35)/
+     *      (100+50+100+50+40+50) = 100*280/390 = 71.794871...; the state
+     *      row 06000 (65) is not a county and does not count.
+     *   y: no counts -> median of 60, 50, 75, 40, 80, 61: sorted 40 50
+     *      60 61 75 80 -> (60 + 61)/2 = 60.5 (the state rows 50 and 60
+     *      do not count).
+     * State benchmarks unchanged: California 65 reported, Nevada 71.43
+     * pooled.
+     * vs_national x (71.79 -> floor(717.95 + 0.5) = 718): 06001 800
+     *   better, 06003 600 worse, 06005 700 worse (same with the nation's
+     *   70), 32001 better, 32003 worse, 32005 700 worse.
+     * vs_national y (60.5 -> 605): 06001 600 worse, 06003 worse, 06005
+     *   750 better, 32001 worse, 32003 better, 32005 610 better. */
+    fx f;
+    ms_open(&f, 0, MS_MANIFEST(""));
+    ck_assert_int_eq(f.l.ds->multi_state, 1);
+    ck_assert_uint_eq(f.l.ds->nation, SC_NONE);
+    ck_assert_int_eq(f.r->has_national, 1);
+    int m;
+    ck_assert_double_eq_tol(bench(&f, 0, SC_BSET_NATIONAL, &m),
+                            28000.0 / 390.0, TOL);
+    ck_assert_int_eq(m, SC_BENCH_POOLED);
+    ck_assert_double_eq_tol(bench(&f, 0, SC_BSET_MAIN, &m), 28000.0 / 390.0,
+                            TOL);
+    ck_assert_int_eq(m, SC_BENCH_POOLED);
+    ck_assert_double_eq_tol(bench(&f, 1, SC_BSET_NATIONAL, &m), 60.5, TOL);
+    ck_assert_int_eq(m, SC_BENCH_MEDIAN);
+    ck_assert_double_eq_tol(bench(&f, 0, state_set(&f, "06000"), &m), 65,
+                            TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(&f, 0, state_set(&f, "32000"), &m),
+                            100.0 / 1.4, TOL);
+    ck_assert_int_eq(m, SC_BENCH_POOLED);
+
+    static const char *const ids[] = {"06001", "06003", "06005",
+                                      "32001", "32003", "32005"};
+    static const int vx[] = {SC_VS_BETTER, SC_VS_WORSE, SC_VS_WORSE,
+                             SC_VS_BETTER, SC_VS_WORSE, SC_VS_WORSE};
+    static const int vy[] = {SC_VS_WORSE, SC_VS_WORSE, SC_VS_BETTER,
+                             SC_VS_WORSE, SC_VS_BETTER, SC_VS_BETTER};
+    for (size_t k = 0; k < 6; k++) {
+        sc_fig g = ofig(&f, 0, ids[k], "All", 2021);
+        ck_assert_double_eq_tol(g.national, 28000.0 / 390.0, TOL);
+        ck_assert_msg(g.vs_national == vx[k], "x %s", ids[k]);
+        g = ofig(&f, 1, ids[k], "All", 2021);
+        ck_assert_double_eq_tol(g.national, 60.5, TOL);
+        ck_assert_msg(g.vs_national == vy[k], "y %s", ids[k]);
+    }
+    /* ranks do not depend on the nation row: as with it */
+    ASSERT_RANKS(grp(&f, "06005", 0), 2, 3, 3, 3, 6, 2);
+    ASSERT_RANKS(grp(&f, "32000", 1), 1, 2, 2, 1, 2, 2);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_domain_overall_ranks)
+{
+    /* Health = x's score, Education = y's score (one indicator each);
+     * overall = mean of the two, ranked descending, ties at 1 decimal.
+     * Health in state: 06001 80 1, 06005 70 2, 06003 60 3; 32001 90 1,
+     *   32005 70 2, 32003 50 3 (of 3, quartiles 2, 3, 4).
+     *   National: 90 (32001) 1 q1; 80 (06001) 2 q2; 70 (06005, 32005) 3,
+     *   3 q2; 60 (06003) 5 q4; 50 (32003) 6 q4.
+     * Education in state: 06005 75 1, 06001 60 2, 06003 50 3; 32003 80 1,
+     *   32005 61 2, 32001 40 3. National: 80 1, 75 2, 61 3, 60 4 (q3),
+     *   50 5, 40 6.
+     * Overall: 06001 (80+60)/2 = 70, 06003 (60+50)/2 = 55, 06005
+     *   (70+75)/2 = 72.5; 32001 (90+40)/2 = 65, 32003 (50+80)/2 = 65,
+     *   32005 (70+61)/2 = 65.5.
+     *   In state: 06005 1 (q2), 06001 2 (q3), 06003 3 (q4); 32005 1 (q2),
+     *   32001 and 32003 tie -> 2, 2 (q ceil(8/3) = 3).
+     *   National, of 6: 72.5 1 (q1), 70 2 (q2), 65.5 3 (q2), 65 65 -> 4,
+     *   4 (q ceil(16/6) = 3), 55 6 (q4).
+     * States (§3.10.5): 06000 Health 65, Education 50, overall
+     *   (65+50)/2 = 57.5; 32000 Health null (no x value: 0 of 1 scored),
+     *   Education 60, overall 60 (1 of 2 domains >= 2/2).
+     *   Health: 06000 1 of 1 (q4); 32000 unranked.
+     *   Education: 32000 60 -> 1 of 2 (q2), 06000 50 -> 2 (q4).
+     *   Overall: 32000 60 -> 1 of 2 (q2), 06000 57.5 -> 2 (q4).
+     *   national_* equal these. The nation is not ranked. */
+    fx f;
+    ms_open(&f, 1, MS_MANIFEST(""));
+    ASSERT_COMP(dcomp(&f, "06001", "Health"), 1, 3, 2, 2, 6, 2);
+    ASSERT_COMP(dcomp(&f, "06005", "Health"), 2, 3, 3, 3, 6, 2);
+    ASSERT_COMP(dcomp(&f, "06003", "Health"), 3, 3, 4, 5, 6, 4);
+    ASSERT_COMP(dcomp(&f, "32001", "Health"), 1, 3, 2, 1, 6, 1);
+    ASSERT_COMP(dcomp(&f, "32005", "Health"), 2, 3, 3, 3, 6, 2);
+    ASSERT_COMP(dcomp(&f, "32003", "Health"), 3, 3, 4, 6, 6, 4);
+    ASSERT_COMP(dcomp(&f, "06005", "Education"), 1, 3, 2, 2, 6, 2);
+    ASSERT_COMP(dcomp(&f, "06001", "Education"), 2, 3, 3, 4, 6, 3);
+    ASSERT_COMP(dcomp(&f, "06003", "Education"), 3, 3, 4, 5, 6, 4);
+    ASSERT_COMP(dcomp(&f, "32003", "Education"), 1, 3, 2, 1, 6, 1);
+    ASSERT_COMP(dcomp(&f, "32005", "Education"), 2, 3, 3, 3, 6, 2);
+    ASSERT_COMP(dcomp(&f, "32001", "Education"), 3, 3, 4, 6, 6, 4);
+
+    ck_assert_double_eq_tol(ocomp(&f, "06001")->score, 70, TOL);
+    ck_assert_double_eq_tol(ocomp(&f, "06003")->score, 55, TOL);
+    ck_assert_double_eq_tol(ocomp(&f, "06005")->score, 72.5, TOL);
+    ck_assert_double_eq_tol(ocomp(&f, "32001")->score, 65, TOL);
+    ck_assert_double_eq_tol(ocomp(&f, "32003")->score, 65, TOL);
+    ck_assert_double_eq_tol(ocomp(&f, "32005")->score, 65.5, TOL);
+    ASSERT_COMP(ocomp(&f, "06005"), 1, 3, 2, 1, 6, 1);
+    ASSERT_COMP(ocomp(&f, "06001"), 2, 3, 3, 2, 6, 2);
+    ASSERT_COMP(ocomp(&f, "06003"), 3, 3, 4, 6, 6, 4);
+    ASSERT_COMP(ocomp(&f, "32005"), 1, 3, 2, 3, 6, 2);
+    ASSERT_COMP(ocomp(&f, "32001"), 2, 3, 3, 4, 6, 3);
+    ASSERT_COMP(ocomp(&f, "32003"), 2, 3, 3, 4, 6, 3);
+
+    ck_assert_double_eq_tol(dcomp(&f, "06000", "Health")->score, 65, TOL);
+    ASSERT_COMP(dcomp(&f, "06000", "Health"), 1, 1, 4, 1, 1, 4);
+    ck_assert(isnan(dcomp(&f, "32000", "Health")->score));
+    ASSERT_COMP(dcomp(&f, "32000", "Health"), 0, 0, 0, 0, 0, 0);
+    ASSERT_COMP(dcomp(&f, "32000", "Education"), 1, 2, 2, 1, 2, 2);
+    ASSERT_COMP(dcomp(&f, "06000", "Education"), 2, 2, 4, 2, 2, 4);
+    ck_assert_double_eq_tol(ocomp(&f, "06000")->score, 57.5, TOL);
+    ck_assert_double_eq_tol(ocomp(&f, "32000")->score, 60, TOL);
+    ASSERT_COMP(ocomp(&f, "32000"), 1, 2, 2, 1, 2, 2);
+    ASSERT_COMP(ocomp(&f, "06000"), 2, 2, 4, 2, 2, 4);
+    ASSERT_COMP(ocomp(&f, "00000"), 0, 0, 0, 0, 0, 0);
+    /* public accessors: the in-state ranks */
+    sc_score_result o = ores(&f, "32003");
+    ck_assert_int_eq(o.rank, 2);
+    ck_assert_int_eq(o.of, 3);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_scope_makes_single_state)
+{
+    /* scope "06" keeps 06000, 06001, 06003, 06005 (the nation and Nevada
+     * are skipped, SPEC §2.4): a single-state dataset without a nation
+     * (§3.10.4: no national benchmark, vs_national null), ranks as
+     * California's in-state ranks and national ranks equal to them
+     * (§3.10.2): x 06001 1 (q2), 06005 2 (q3), 06003 3 (q4) of 3; the
+     * state is not ranked (§3.10.5). The main benchmark is the state's
+     * 65 (reported). */
+    fx f;
+    ms_open(&f, 1, MS_MANIFEST(", \"scope\": \"06\""));
+    ck_assert_uint_eq(sc_dataset_geography_count(f.l.ds), 4);
+    ck_assert_int_eq(f.l.ds->multi_state, 0);
+    ck_assert_uint_eq(f.l.ds->nation, SC_NONE);
+    ck_assert_int_eq(f.r->has_national, 0);
+    ASSERT_RANKS(grp(&f, "06001", 0), 1, 3, 2, 1, 3, 2);
+    ASSERT_RANKS(grp(&f, "06005", 0), 2, 3, 3, 2, 3, 3);
+    ASSERT_RANKS(grp(&f, "06003", 0), 3, 3, 4, 3, 3, 4);
+    ASSERT_RANKS(grp(&f, "06000", 0), 0, 0, 0, 0, 0, 0);
+    int m;
+    ck_assert_double_eq_tol(bench(&f, 0, SC_BSET_MAIN, &m), 65, TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert(isnan(bench(&f, 0, SC_BSET_NATIONAL, &m)));
+    ck_assert_int_eq(m, SC_BENCH_NONE);
+    sc_fig g = ofig(&f, 0, "06005", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 65, TOL);
+    ck_assert(isnan(g.national));
+    ck_assert_int_eq(g.vs_national, SC_VS_NONE);
+    fx_close(&f);
+}
+END_TEST
+
+/* One state of three counties and its state row (inferred geographies):
+ * x 06000 65; 06001 80/100, 06003 30/50, 06005 70/100. */
+#define SS_X                                                                 \
+    "geo_id,year,value,numerator,denominator\n"                              \
+    "06000,2021,65,,\n"                                                      \
+    "06001,2021,,80,100\n"                                                   \
+    "06003,2021,,30,50\n"                                                    \
+    "06005,2021,,70,100\n"
+
+START_TEST(compute_single_state_no_national)
+{
+    /* Single-state without a nation: national benchmark and vs_national
+     * null (§3.10.4), national ranks equal the ranks (§3.10.2):
+     * d 20, 40, 30 -> 06001 1 (q2), 06005 2 (q3), 06003 3 (q4) of 3.
+     * Benchmark: the state's 65, reported; 06001 better. The state is
+     * not ranked (§3.10.5); overall (one domain) ranks likewise. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": [" IND("x", "Health", "")
+            "]}",
+            "x.csv", SS_X, NULL);
+    ck_assert_int_eq(f.l.ds->multi_state, 0);
+    ck_assert_int_eq(f.r->has_national, 0);
+    ASSERT_RANKS(grp(&f, "06001", 0), 1, 3, 2, 1, 3, 2);
+    ASSERT_RANKS(grp(&f, "06005", 0), 2, 3, 3, 2, 3, 3);
+    ASSERT_RANKS(grp(&f, "06003", 0), 3, 3, 4, 3, 3, 4);
+    ASSERT_RANKS(grp(&f, "06000", 0), 0, 0, 0, 0, 0, 0);
+    ASSERT_COMP(ocomp(&f, "06001"), 1, 3, 2, 1, 3, 2);
+    ASSERT_COMP(ocomp(&f, "06003"), 3, 3, 4, 3, 3, 4);
+    ASSERT_COMP(ocomp(&f, "06000"), 0, 0, 0, 0, 0, 0);
+    static const char *const ids[] = {"06001", "06003", "06005"};
+    for (size_t k = 0; k < 3; k++) {
+        sc_fig g = ofig(&f, 0, ids[k], "All", 2021);
+        ck_assert_double_eq_tol(g.benchmark, 65, TOL);
+        ck_assert_int_eq(g.bench_method, SC_BENCH_REPORTED);
+        ck_assert(isnan(g.national));
+        ck_assert_int_eq(g.vs_national, SC_VS_NONE);
+    }
+    ck_assert_int_eq(ofig(&f, 0, "06001", "All", 2021).vs, SC_VS_BETTER);
+    int m;
+    ck_assert(isnan(bench(&f, 0, SC_BSET_NATIONAL, &m)));
+    ck_assert_int_eq(m, SC_BENCH_NONE);
+    fx_close(&f);
+}
+END_TEST
+
+/* §3.10.4 in a single-state dataset with a nation geography: the main
+ * benchmark stays the state's (65, reported), and each county gets
+ * national_benchmark = the nation's 70 (reported) and vs_national (key
+ * 700): 06001 800 better, 06003 600 worse, 06005 700 same. Ranks as
+ * without the nation. */
+static void
+assert_single_state_with_nation(const fx *f)
+{
+    ck_assert_int_eq(f->l.ds->multi_state, 0);
+    ck_assert_int_eq(f->r->has_national, 1);
+    int m;
+    ck_assert_double_eq_tol(bench(f, 0, SC_BSET_MAIN, &m), 65, TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    ck_assert_double_eq_tol(bench(f, 0, SC_BSET_NATIONAL, &m), 70, TOL);
+    ck_assert_int_eq(m, SC_BENCH_REPORTED);
+    static const char *const ids[] = {"06001", "06003", "06005"};
+    static const int vs[] = {SC_VS_BETTER, SC_VS_WORSE, SC_VS_SAME};
+    for (size_t k = 0; k < 3; k++) {
+        sc_fig g = ofig(f, 0, ids[k], "All", 2021);
+        ck_assert_double_eq_tol(g.benchmark, 65, TOL);
+        ck_assert_double_eq_tol(g.national, 70, TOL);
+        ck_assert_msg(g.vs_national == vs[k], "%s", ids[k]);
+    }
+    ASSERT_RANKS(grp(f, "06005", 0), 2, 3, 3, 2, 3, 3);
+    ASSERT_RANKS(grp(f, "00000", 0), 0, 0, 0, 0, 0, 0);
+}
+
+START_TEST(compute_single_state_with_nation_listed)
+{
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"geographies\": \"geo.csv\", "
+            "\"indicators\": [" IND("x", "Health", "") "]}",
+            "geo.csv",
+            "geo_id,name,level,parent\n"
+            "00000,United States,nation,\n"
+            "06000,California,state,00000\n"
+            "06001,A1,county,06000\n"
+            "06003,A2,county,\n"
+            "06005,A3,county,06000\n",
+            "x.csv", SS_X "00000,2021,70,,\n", NULL);
+    ck_assert_uint_eq(f.l.ds->nation, geo(&f, "00000"));
+    assert_single_state_with_nation(&f);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_single_state_with_nation_inferred)
+{
+    /* The same with inferred geographies: SPEC §2.4 infers 00000 as the
+     * nation, so the figures must be those of the listed case. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": [" IND("x", "Health", "")
+            "]}",
+            "x.csv", SS_X "00000,2021,70,,\n", NULL);
+    size_t g;
+    ck_assert_msg(sc_dataset_find_geography(f.l.ds, "00000", &g) == SC_OK,
+                  "SPEC §2.4: an inferred 00000 is the nation, its rows "
+                  "kept");
+    ck_assert_uint_eq(f.l.ds->nation, g);
+    assert_single_state_with_nation(&f);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_nation_inferred)
+{
+    /* Multi-state, inferred geographies (06000, 32000 have rows): the
+     * 00000 row (70) is the national benchmark, reported (§2.4, §3.10.4);
+     * without it the median of 80 and 90 would be 85. 06001 80 vs 70
+     * better; 32001 90 better. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": [" IND("x", "Health", "")
+            "]}",
+            "x.csv",
+            "geo_id,year,value\n00000,2021,70\n06000,2021,65\n"
+            "06001,2021,80\n32000,2021,60\n32001,2021,90\n",
+            NULL);
+    ck_assert_int_eq(f.l.ds->multi_state, 1);
+    int m;
+    double nat = bench(&f, 0, SC_BSET_NATIONAL, &m);
+    ck_assert_msg(fabs(nat - 70) < TOL && m == SC_BENCH_REPORTED,
+                  "SPEC §2.4/§3.10.4: national benchmark from the inferred "
+                  "nation 00000 (70, reported); got %g (method %d)",
+                  nat, m);
+    fx_close(&f);
+}
+END_TEST
+
+START_TEST(compute_multistate_counties_without_state)
+{
+    /* §3.10.1: counties without a state form one peer group of their
+     * own; §3.10.3: they use the national benchmark. X1 and X2 are not
+     * FIPS codes and have blank parents: no state.
+     * x (values only, no state or nation rows): 06001 80, 32001 90,
+     *   X1 60, X2 70.
+     * National: no nation, no counts -> median of 60 70 80 90 =
+     *   (70 + 80)/2 = 75 (median).
+     * Peer groups: {06001} -> 1 of 1 (q4); {32001} -> 1 of 1; {X1, X2}:
+     *   X2 d30 -> 1 (q ceil(4/2) = 2), X1 d40 -> 2 (q4), of 2.
+     * National of 4: 32001 d10 1 (q1), 06001 d20 2 (q2), X2 d30 3
+     *   (q3), X1 d40 4 (q4).
+     * Benchmarks: 06001 its state's median of {80} = 80 -> same; 32001
+     *   90 -> same; X1 national 75 (750 vs 600) worse; X2 (700) worse. */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"geographies\": \"geo.csv\", "
+            "\"indicators\": [" IND("x", "Health", "") "]}",
+            "geo.csv",
+            "geo_id,name,level,parent\n"
+            "06000,California,state,\n06001,A1,county,\n"
+            "32000,Nevada,state,\n32001,B1,county,32000\n"
+            "X1,Nowhere,county,\nX2,Elsewhere,county,\n",
+            "x.csv",
+            "geo_id,year,value\n06001,2021,80\n32001,2021,90\n"
+            "X1,2021,60\nX2,2021,70\n",
+            NULL);
+    ck_assert_int_eq(f.l.ds->multi_state, 1);
+    ck_assert_uint_eq(f.l.ds->geos[geo(&f, "X1")].state, SC_NONE);
+    ck_assert_uint_eq(f.l.ds->geos[geo(&f, "X1")].peer, 0);
+    ASSERT_RANKS(grp(&f, "06001", 0), 1, 1, 4, 2, 4, 2);
+    ASSERT_RANKS(grp(&f, "32001", 0), 1, 1, 4, 1, 4, 1);
+    ASSERT_RANKS(grp(&f, "X2", 0), 1, 2, 2, 3, 4, 3);
+    ASSERT_RANKS(grp(&f, "X1", 0), 2, 2, 4, 4, 4, 4);
+    int m;
+    ck_assert_double_eq_tol(bench(&f, 0, SC_BSET_NATIONAL, &m), 75, TOL);
+    ck_assert_int_eq(m, SC_BENCH_MEDIAN);
+    sc_fig g = ofig(&f, 0, "06001", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 80, TOL);
+    ck_assert_int_eq(g.bench_method, SC_BENCH_MEDIAN);
+    ck_assert_int_eq(g.vs, SC_VS_SAME);
+    ck_assert_int_eq(g.vs_national, SC_VS_BETTER);
+    g = ofig(&f, 0, "X1", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 75, TOL);
+    ck_assert_int_eq(g.bench_method, SC_BENCH_MEDIAN);
+    ck_assert_int_eq(g.vs, SC_VS_WORSE);
+    ck_assert_double_eq_tol(g.national, 75, TOL);
+    ck_assert_int_eq(g.vs_national, SC_VS_WORSE);
+    g = ofig(&f, 0, "X2", "All", 2021);
+    ck_assert_double_eq_tol(g.benchmark, 75, TOL);
+    ck_assert_int_eq(g.vs, SC_VS_WORSE);
+    fx_close(&f);
+}
+END_TEST
+
+/* Seven counties with moe in two states (geographies listed, no state
+ * rows): 06001 50, 06003 52, 06005 54 (moe 5); 32001 50 (moe 4), 32003
+ * 51 (moe 6), 32005 53, 32007 55 (moe 5). */
+static const char *const MSR_GEO =
+    "geo_id,name,level,parent\n"
+    "06000,California,state,\n"
+    "06001,A1,county,\n06003,A2,county,\n06005,A3,county,\n"
+    "32000,Nevada,state,\n"
+    "32001,B1,county,\n32003,B2,county,\n32005,B3,county,\n"
+    "32007,B4,county,\n";
+static const char *const MSR_X =
+    "geo_id,year,value,moe\n"
+    "06001,2021,50,5\n06003,2021,52,5\n06005,2021,54,5\n"
+    "32001,2021,50,4\n32003,2021,51,6\n32005,2021,53,5\n32007,2021,55,5\n";
+#define MSR_MANIFEST(top)                                                    \
+    "{\"title\": \"T\", \"geographies\": \"geo.csv\", \"rank_draws\": 300, " \
+    "\"seed\": 3" top ", \"indicators\": [" IND("x", "Health", "") "]}"
+
+START_TEST(compute_multistate_rank_ranges_per_state)
+{
+    /* §3.10.1: each peer group's draws restart from the seed and are
+     * consumed in geo_id order, so a state's rank ranges are those of the
+     * same state alone (scope), where "a single-state dataset draws
+     * exactly as before".
+     * Point ranks, in state: California d 50, 48, 46 -> 06005 1, 06003 2,
+     * 06001 3; Nevada d 50, 49, 47, 45 -> 32007 1, 32005 2, 32003 3,
+     * 32001 4. National (of 7): 32007 45 -> 1, 06005 46 -> 2, 32005 47
+     * -> 3, 06003 48 -> 4, 32003 49 -> 5, 06001 and 32001 50 -> 6, 6. */
+    fx all, ca, nv;
+    fx_open(&all, MSR_MANIFEST(""), "geo.csv", MSR_GEO, "x.csv", MSR_X,
+            NULL);
+    fx_open(&ca, MSR_MANIFEST(", \"scope\": \"06\""), "geo.csv", MSR_GEO,
+            "x.csv", MSR_X, NULL);
+    fx_open(&nv, MSR_MANIFEST(", \"scope\": \"32\""), "geo.csv", MSR_GEO,
+            "x.csv", MSR_X, NULL);
+    ck_assert_int_eq(all.l.ds->multi_state, 1);
+    ck_assert_int_eq(ca.l.ds->multi_state, 0);
+    ck_assert_int_eq(grp(&all, "06005", 0)->rank, 1);
+    ck_assert_int_eq(grp(&all, "06001", 0)->rank, 3);
+    ck_assert_int_eq(grp(&all, "32007", 0)->rank, 1);
+    ck_assert_int_eq(grp(&all, "32001", 0)->rank, 4);
+    ck_assert_int_eq(grp(&all, "32001", 0)->of, 4);
+    ck_assert_int_eq(grp(&all, "32007", 0)->nrank, 1);
+    ck_assert_int_eq(grp(&all, "06005", 0)->nrank, 2);
+    ck_assert_int_eq(grp(&all, "06001", 0)->nrank, 6);
+    ck_assert_int_eq(grp(&all, "32001", 0)->nrank, 6);
+    ck_assert_int_eq(grp(&all, "32001", 0)->nof, 7);
+    static const char *const ids[] = {"06001", "06003", "06005", "32001",
+                                      "32003", "32005", "32007"};
+    int spread = 0;
+    for (size_t k = 0; k < 7; k++) {
+        const sc_group *a = grp(&all, ids[k], 0);
+        const sc_group *s = grp(ids[k][0] == '0' ? &ca : &nv, ids[k], 0);
+        ck_assert_int_ge(a->rank_low, 1);
+        ck_assert_int_le(a->rank_low, a->rank);
+        ck_assert_int_le(a->rank, a->rank_high);
+        ck_assert_int_le(a->rank_high, a->of);
+        ck_assert_int_eq(a->rank, s->rank);
+        ck_assert_msg(a->rank_low == s->rank_low &&
+                          a->rank_high == s->rank_high,
+                      "%s: [%d, %d] in the multi-state dataset, [%d, %d] "
+                      "alone",
+                      ids[k], a->rank_low, a->rank_high, s->rank_low,
+                      s->rank_high);
+        spread |= a->rank_low < a->rank_high;
+    }
+    ck_assert(spread);
+    fx_close(&nv);
+    fx_close(&ca);
+    fx_close(&all);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1134,6 +1875,20 @@ suite(void)
     tc = tcase_create("compute:latest_year");
     tcase_add_test(tc, compute_latest_year_no_fallback);
     tcase_add_test(tc, compute_trend_skips_suppressed_points);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("compute:states");
+    tcase_add_test(tc, compute_multistate_hierarchy);
+    tcase_add_test(tc, compute_multistate_indicator_ranks);
+    tcase_add_test(tc, compute_multistate_benchmarks_with_nation);
+    tcase_add_test(tc, compute_multistate_benchmarks_without_nation);
+    tcase_add_test(tc, compute_multistate_domain_overall_ranks);
+    tcase_add_test(tc, compute_multistate_scope_makes_single_state);
+    tcase_add_test(tc, compute_multistate_rank_ranges_per_state);
+    tcase_add_test(tc, compute_multistate_counties_without_state);
+    tcase_add_test(tc, compute_single_state_no_national);
+    tcase_add_test(tc, compute_single_state_with_nation_listed);
+    tcase_add_test(tc, compute_single_state_with_nation_inferred);
+    tcase_add_test(tc, compute_multistate_nation_inferred);
     suite_add_tcase(s, tc);
     tc = tcase_create("compute:api");
     tcase_add_test(tc, compute_rejects_bad_arguments);

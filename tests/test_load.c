@@ -504,11 +504,8 @@ START_TEST(load_inferred_geographies)
         "06001,Alameda Older,2018,54\n"
         "06000,Calif.,2019,59\n");
     tu_load l = load_ok(dir);
-    /* 00000 (the nation) is ignored: 06000 and 06001 remain, 5 rows */
-    ck_assert_uint_eq(sc_dataset_geography_count(l.ds), 2);
-    ck_assert(!has_geo(&l, "00000"));
-    ck_assert_uint_eq(sc_dataset_observation_count(l.ds), 5);
-    /* SS000 is a state, any other 5-digit id a county */
+    /* (the 00000 row's fate, the nation, is load_inferred_nation_00000's)
+     * SS000 is a state, any other 5-digit id a county */
     ck_assert_int_eq(geo(&l, "06000")->level, SC_LEVEL_STATE);
     ck_assert_int_eq(geo(&l, "06001")->level, SC_LEVEL_COUNTY);
     /* the latest year's name wins, whatever the row order */
@@ -533,6 +530,188 @@ START_TEST(load_inferred_bad_id_is_error)
                    "6003");
     TU_ASSERT_DIAG(l.diags, "unknown-geo-id", SC_SEV_ERROR, "x.csv", 4, 1,
                    "060050");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+/* SPEC §2.4: "When the manifest has no `geographies`, they are inferred
+ * from the observations: ... the level from the FIPS shape (`SS000`
+ * state, `00000` nation; any other 5-digit id county)". */
+START_TEST(load_inferred_nation_00000)
+{
+    char *dir = make(MANIFEST("", ""),
+                     "geo_id,year,value\n"
+                     "00000,2020,50\n"
+                     "06000,2020,60\n"
+                     "06001,2020,56\n"
+                     "32001,2020,40\n");
+    tu_load l = load_ok(dir);
+    /* 4 geographies, 4 rows: 00000 is kept as the nation */
+    ck_assert_msg(has_geo(&l, "00000"),
+                  "SPEC §2.4: an inferred 00000 is the nation, its rows "
+                  "kept");
+    ck_assert_uint_eq(sc_dataset_geography_count(l.ds), 4);
+    ck_assert_uint_eq(sc_dataset_observation_count(l.ds), 4);
+    ck_assert_int_eq(geo(&l, "00000")->level, SC_LEVEL_NATION);
+    ck_assert_ptr_null(geo(&l, "00000")->state);
+    ck_assert_double_eq_tol(obs(&l, 0, "00000", "All", 2020).value, 50,
+                            TU_EPS);
+    /* 06001 -> 06000 (present); 32001 -> 32000 absent: no state */
+    ck_assert_str_eq(geo(&l, "06001")->state, "06000");
+    ck_assert_ptr_null(geo(&l, "32001")->state);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+/* SPEC §2.4 with a geographies file: levels county, state and nation are
+ * accepted; a county's state is its parent, or with a blank parent the
+ * state SS000 of its FIPS code when that geography exists. */
+START_TEST(load_hierarchy_levels_and_states)
+{
+    char *dir = make(MANIFEST(", \"geographies\": \"geographies.csv\"", ""),
+                     "geo_id,year,value\n"
+                     "00000,2020,50\n"
+                     "06000,2020,60\n"
+                     "06001,2020,56\n"
+                     "06003,2020,57\n"
+                     "32001,2020,40\n"
+                     "32003,2020,41\n"
+                     "X1,2020,42\n");
+    tu_write(dir, "geographies.csv",
+             "geo_id,name,level,parent\n"
+             "00000,United States,nation,\n"
+             "06000,California,state,00000\n"
+             "32000,Nevada,state,\n"
+             "06001,Alameda,county,06000\n"
+             "06003,Alpine,county,\n"
+             "32001,Carson City,county,\n"
+             "32003,Churchill,county,32000\n"
+             "X1,Nowhere,county,\n");
+    tu_load l = load_ok(dir);
+    ck_assert_uint_eq(sc_diagnostics_count(l.diags), 0);
+    /* all 8 listed geographies, all 7 rows (the nation's included) */
+    ck_assert_uint_eq(sc_dataset_geography_count(l.ds), 8);
+    ck_assert_uint_eq(sc_dataset_observation_count(l.ds), 7);
+    ck_assert_int_eq(geo(&l, "00000")->level, SC_LEVEL_NATION);
+    ck_assert_str_eq(geo(&l, "00000")->name, "United States");
+    ck_assert_str_eq(geo(&l, "00000")->parent, "");
+    ck_assert_double_eq_tol(obs(&l, 0, "00000", "All", 2020).value, 50,
+                            TU_EPS);
+    ck_assert_int_eq(geo(&l, "06000")->level, SC_LEVEL_STATE);
+    ck_assert_str_eq(geo(&l, "06000")->parent, "00000");
+    /* states and the nation have no state */
+    ck_assert_ptr_null(geo(&l, "06000")->state);
+    ck_assert_ptr_null(geo(&l, "32000")->state);
+    ck_assert_ptr_null(geo(&l, "00000")->state);
+    /* parent 06000 -> 06000; blank, FIPS 06 -> 06000; blank, FIPS 32 ->
+     * 32000 (listed, without any observation); parent 32000 -> 32000;
+     * X1 (not a FIPS code, blank parent) -> none */
+    ck_assert_str_eq(geo(&l, "06001")->state, "06000");
+    ck_assert_str_eq(geo(&l, "06003")->state, "06000");
+    ck_assert_str_eq(geo(&l, "06003")->parent, "");
+    ck_assert_str_eq(geo(&l, "32001")->state, "32000");
+    ck_assert_str_eq(geo(&l, "32003")->state, "32000");
+    ck_assert_ptr_null(geo(&l, "X1")->state);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(load_blank_parent_without_ss000_has_no_state)
+{
+    /* "a blank parent means the state SS000 of its FIPS code when that
+     * geography exists": 32001 and 32003 have blank parents and 32000 is
+     * not listed -> no state; 06001 (blank) -> 06000 (listed). The same
+     * with inferred geographies: 48201's 48000 has no row -> none. */
+    char *dir = make(MANIFEST(", \"geographies\": \"geographies.csv\"", ""),
+                     "geo_id,year,value\n"
+                     "06001,2020,56\n"
+                     "32001,2020,40\n"
+                     "32003,2020,41\n");
+    tu_write(dir, "geographies.csv",
+             "geo_id,name,level,parent\n"
+             "06000,California,state,\n"
+             "06001,Alameda,county,\n"
+             "32001,Carson City,county,\n"
+             "32003,Churchill,county,\n");
+    tu_load l = load_ok(dir);
+    ck_assert_str_eq(geo(&l, "06001")->state, "06000");
+    ck_assert_ptr_null(geo(&l, "32001")->state);
+    ck_assert_ptr_null(geo(&l, "32003")->state);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+
+    dir = make(MANIFEST("", ""),
+               "geo_id,year,value\n"
+               "06000,2020,60\n"
+               "06001,2020,56\n"
+               "48201,2020,40\n");
+    l = load_ok(dir);
+    ck_assert_uint_eq(sc_dataset_geography_count(l.ds), 3);
+    ck_assert_str_eq(geo(&l, "06001")->state, "06000");
+    ck_assert_ptr_null(geo(&l, "48201")->state);
+    ck_assert_ptr_null(geo(&l, "06000")->state);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(load_00000_listed_as_county)
+{
+    /* With a geographies file the listed level wins: 00000 listed as a
+     * county is a county (the FIPS shape only decides inferred levels),
+     * and it has no state (its "FIPS state" would be 00000 itself). */
+    char *dir = make(MANIFEST(", \"geographies\": \"geographies.csv\"", ""),
+                     "geo_id,year,value\n"
+                     "00000,2020,50\n"
+                     "06001,2020,56\n");
+    tu_write(dir, "geographies.csv",
+             "geo_id,name,level,parent\n"
+             "00000,Odd,county,\n"
+             "06000,California,state,\n"
+             "06001,Alameda,county,\n");
+    tu_load l = load_ok(dir);
+    ck_assert_int_eq(geo(&l, "00000")->level, SC_LEVEL_COUNTY);
+    ck_assert_ptr_null(geo(&l, "00000")->state);
+    ck_assert_str_eq(geo(&l, "06001")->state, "06000");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(load_scope_drops_other_states_and_nation)
+{
+    /* SPEC §2.4: scope "06" keeps only California's counties and its
+     * state row; the nation and Nevada are other geographies, skipped
+     * silently: 06000, 06001, 06003 remain (3), with 3 rows. */
+    char *dir = make(MANIFEST(", \"geographies\": \"geographies.csv\", "
+                              "\"scope\": \"06\"", ""),
+                     "geo_id,year,value\n"
+                     "00000,2020,50\n"
+                     "06000,2020,60\n"
+                     "06001,2020,56\n"
+                     "06003,2020,57\n"
+                     "32000,2020,45\n"
+                     "32001,2020,40\n");
+    tu_write(dir, "geographies.csv",
+             "geo_id,name,level,parent\n"
+             "00000,United States,nation,\n"
+             "06000,California,state,00000\n"
+             "32000,Nevada,state,00000\n"
+             "06001,Alameda,county,06000\n"
+             "06003,Alpine,county,\n"
+             "32001,Carson City,county,32000\n");
+    tu_load l = load_ok(dir);
+    ck_assert_uint_eq(sc_diagnostics_count(l.diags), 0);
+    ck_assert_uint_eq(sc_dataset_geography_count(l.ds), 3);
+    ck_assert_uint_eq(sc_dataset_observation_count(l.ds), 3);
+    ck_assert(!has_geo(&l, "00000"));
+    ck_assert(!has_geo(&l, "32000"));
+    ck_assert(!has_geo(&l, "32001"));
+    ck_assert_str_eq(geo(&l, "06001")->state, "06000");
+    ck_assert_str_eq(geo(&l, "06003")->state, "06000");
     tu_load_free(&l);
     tu_cleanup(dir);
 }
@@ -913,6 +1092,14 @@ suite(void)
     tcase_add_test(tc, load_inferred_bad_id_is_error);
     tcase_add_test(tc, load_scope_with_geographies_file);
     tcase_add_test(tc, load_scope_inferred);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("load:hierarchy");
+    tcase_add_test(tc, load_hierarchy_levels_and_states);
+    tcase_add_test(tc, load_blank_parent_without_ss000_has_no_state);
+    tcase_add_test(tc, load_00000_listed_as_county);
+    tcase_add_test(tc, load_scope_drops_other_states_and_nation);
+    tcase_add_test(tc, load_inferred_nation_00000);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("load:years");

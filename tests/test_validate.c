@@ -665,6 +665,267 @@ START_TEST(validate_rejects_nul_bytes)
 }
 END_TEST
 
+/* ------------------------------------------- §2.4 geography hierarchy */
+
+/* Observations for every county of the hierarchy fixtures below, so that
+ * no missing-county warning comes along. */
+static const char *const HIER_X =
+    "geo_id,year,value\n"
+    "06001,2019,40\n06003,2019,30\n32001,2019,50\n";
+
+/* Load (csv, geo) and return it; the caller frees. */
+static tu_load
+hier_load(const char *csv, const char *geo, char **dir)
+{
+    *dir = dataset(csv, geo);
+    return tu_load_dir(*dir);
+}
+
+START_TEST(validate_hier_county_parent_not_a_state)
+{
+    /* SPEC §2.4 "A county's state is its parent (which must then be a
+     * state geography)". geo.csv line 3: `06001,Alameda,county,06003` --
+     * "06001," (6) + "Alameda," (8) + "county," (7) = 21 characters, so
+     * the parent field starts at column 22; 06003 is a county (line 4).
+     * Line 4's own parent (06000, a state) is fine: exactly one error. */
+    char *dir;
+    tu_load l = hier_load("geo_id,year,value\n06001,2019,40\n06003,2019,30\n",
+                          "geo_id,name,level,parent\n"
+                          "06000,California,state,\n"
+                          "06001,Alameda,county,06003\n"
+                          "06003,Alpine,county,06000\n",
+                          &dir);
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    ck_assert_ptr_null(l.ds);
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 3, 22,
+                   "parent '06003' of county '06001' is a county (line 4); "
+                   "expected a state (a county's parent is its state), or "
+                   "a blank");
+    ck_assert_uint_eq(tu_count(l.diags, "bad-parent"), 1);
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 1);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_county_parent_is_nation_or_unlisted)
+{
+    /* line 4: `06001,Alameda,county,00000` -> parent column 22 (as
+     * above); 00000 is the nation (line 2), not a state.
+     * line 5: `06003,Alpine,county,06999` -> "06003," (6) + "Alpine,"
+     * (7) + "county," (7) = 20, column 21; 06999 is not listed. */
+    char *dir;
+    tu_load l = hier_load("geo_id,year,value\n06001,2019,40\n06003,2019,30\n",
+                          "geo_id,name,level,parent\n"
+                          "00000,United States,nation,\n"
+                          "06000,California,state,00000\n"
+                          "06001,Alameda,county,00000\n"
+                          "06003,Alpine,county,06999\n",
+                          &dir);
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 4, 22,
+                   "parent '00000' of county '06001' is a nation (line 2); "
+                   "expected a state");
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 5, 21,
+                   "parent '06999' of county '06003' is not a geo_id of "
+                   "this file; expected the geo_id of its state, or a "
+                   "blank");
+    ck_assert_uint_eq(tu_count(l.diags, "bad-parent"), 2);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_state_parent_not_nation)
+{
+    /* A state's non-blank parent must be the nation.
+     * line 3: `06000,California,state,32000` -- "06000," (6) +
+     *   "California," (11) + "state," (6) = 23 -> column 24; 32000 is a
+     *   state (line 4).
+     * line 4: `32000,Nevada,state,00000` is fine (the nation).
+     * line 5: `48000,Texas,state,48001` -- 6 + "Texas," (6) + 6 = 18 ->
+     *   column 19; 48001 is a county (line 6).
+     * line 6: `48001,Anderson,county,` (blank parent, fine).
+     * line 7: `49000,Utah,state,99` -- 6 + "Utah," (5) + 6 = 17 -> column
+     *   18; 99 is not listed.
+     * A blank parent (line 8, Oregon) is fine. */
+    char *dir;
+    tu_load l = hier_load("geo_id,year,value\n48001,2019,40\n",
+                          "geo_id,name,level,parent\n"
+                          "00000,United States,nation,\n"
+                          "06000,California,state,32000\n"
+                          "32000,Nevada,state,00000\n"
+                          "48000,Texas,state,48001\n"
+                          "48001,Anderson,county,\n"
+                          "49000,Utah,state,99\n"
+                          "41000,Oregon,state,\n",
+                          &dir);
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 3, 24,
+                   "parent '32000' of state '06000' is a state (line 4); "
+                   "expected the nation (a state's parent is the nation), "
+                   "or a blank");
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 5, 19,
+                   "parent '48001' of state '48000' is a county (line 6); "
+                   "expected the nation");
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 7, 18,
+                   "parent '99' of state '49000' is not a geo_id of this "
+                   "file; expected the geo_id of its nation, or a blank");
+    ck_assert_uint_eq(tu_count(l.diags, "bad-parent"), 3);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_second_nation_and_nation_parent)
+{
+    /* At most one nation, and it has no parent.
+     * line 3: `00001,USA again,nation,` -- "00001," (6) + "USA again,"
+     *   (10) = 16 -> the level field at column 17 (the second nation is
+     *   reported at its level).
+     * line 2: `00000,United States,nation,06000` -- 6 + "United States,"
+     *   (14) + "nation," (7) = 27 -> parent at column 28. */
+    char *dir;
+    tu_load l = hier_load("geo_id,year,value\n06001,2019,40\n",
+                          "geo_id,name,level,parent\n"
+                          "00000,United States,nation,06000\n"
+                          "00001,USA again,nation,\n"
+                          "06000,California,state,\n"
+                          "06001,Alameda,county,06000\n",
+                          &dir);
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 3, 17,
+                   "a second nation '00001' (the first is '00000' on line "
+                   "2); expected at most one geography of level nation");
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 2, 28,
+                   "the nation '00000' has parent '06000'; expected a "
+                   "blank parent (a nation has none)");
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 2);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_parent_cycle)
+{
+    /* 06001 -> 06003 -> 06001: one error, at the first-listed member
+     * (line 3, parent column 22), naming the cycle; its members are not
+     * reported again as "is a county". 48000 <-> 48001 (state and county
+     * parents of each other) is a second cycle, reported at line 5
+     * (`48000,Texas,state,48001`: 6 + 6 + 6 = 18 -> column 19).
+     * 06005 (line 7) is its own parent: `06005,Amador,county,06005` --
+     * 6 + "Amador," (7) + 7 = 20 -> column 21. */
+    char *dir;
+    tu_load l = hier_load("geo_id,year,value\n06001,2019,40\n06003,2019,30\n"
+                          "06005,2019,30\n48001,2019,30\n",
+                          "geo_id,name,level,parent\n"
+                          "06000,California,state,\n"
+                          "06001,Alameda,county,06003\n"
+                          "06003,Alpine,county,06001\n"
+                          "48000,Texas,state,48001\n"
+                          "48001,Anderson,county,48000\n"
+                          "06005,Amador,county,06005\n",
+                          &dir);
+    ck_assert_int_eq(l.status, SC_ERR_DATA);
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 3, 22,
+                   "parent cycle 06001 -> 06003 -> 06001; expected a "
+                   "county's parent to be a state and a state's the "
+                   "nation");
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 5, 19,
+                   "parent cycle 48000 -> 48001 -> 48000;");
+    TU_ASSERT_DIAG(l.diags, "bad-parent", SC_SEV_ERROR, "geo.csv", 7, 21,
+                   "geography '06005' is its own parent; expected a "
+                   "county's state, a state's nation, or a blank");
+    ck_assert_uint_eq(tu_count(l.diags, "bad-parent"), 3);
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 3);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_parent_disagrees_with_fips)
+{
+    /* line 4: `06001,Alameda,county,32000` -- column 22. A warning, not
+     * an error; the listed parent still wins (06001's state is 32000).
+     * 32001 (blank parent) takes 32000 from its FIPS code: no warning. */
+    char *dir;
+    tu_load l = hier_load(HIER_X,
+                          "geo_id,name,level,parent\n"
+                          "06000,California,state,\n"
+                          "32000,Nevada,state,\n"
+                          "06001,Alameda,county,32000\n"
+                          "06003,Alpine,county,06000\n"
+                          "32001,Carson City,county,\n",
+                          &dir);
+    ck_assert_int_eq(l.status, SC_OK);
+    TU_ASSERT_DIAG(l.diags, "parent-mismatch", SC_SEV_WARNING, "geo.csv", 4,
+                   22,
+                   "county '06001' has parent '32000', but its FIPS code "
+                   "says state '06000'; check the parent");
+    ck_assert_uint_eq(tu_count(l.diags, "parent-mismatch"), 1);
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_ERROR), 0);
+    ck_assert_uint_eq(sc_diagnostics_total(l.diags, SC_SEV_WARNING), 1);
+    size_t g;
+    ck_assert_int_eq(sc_dataset_find_geography(l.ds, "06001", &g), SC_OK);
+    ck_assert_str_eq(sc_dataset_geography(l.ds, g)->state, "32000");
+    ck_assert_int_eq(sc_dataset_find_geography(l.ds, "32001", &g), SC_OK);
+    ck_assert_str_eq(sc_dataset_geography(l.ds, g)->state, "32000");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_valid_three_levels)
+{
+    /* nation <- state <- county, with blank parents too: no diagnostic */
+    char *dir;
+    tu_load l = hier_load(HIER_X,
+                          "geo_id,name,level,parent\n"
+                          "00000,United States,nation,\n"
+                          "06000,California,state,00000\n"
+                          "32000,Nevada,state,\n"
+                          "06001,Alameda,county,06000\n"
+                          "06003,Alpine,county,\n"
+                          "32001,Carson City,county,32000\n",
+                          &dir);
+    if (sc_diagnostics_count(l.diags))
+        tu_dump(l.diags);
+    ck_assert_int_eq(l.status, SC_OK);
+    ck_assert_uint_eq(sc_diagnostics_count(l.diags), 0);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(validate_hier_out_of_scope_rows_not_checked)
+{
+    /* scope "06": Nevada's bad rows (a county parent of a county, a self
+     * parent) are out of scope and skipped silently (SPEC §2.4) */
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\", \"geographies\": \"geo.csv\", "
+             "\"scope\": \"06\",\n"
+             " \"indicators\": [{\"id\": \"x\", \"name\": \"X\", "
+             "\"domain\": \"Health\", \"file\": \"x.csv\"}]}\n");
+    tu_write(dir, "x.csv", HIER_X);
+    tu_write(dir, "geo.csv",
+             "geo_id,name,level,parent\n"
+             "06000,California,state,\n"
+             "06001,Alameda,county,06000\n"
+             "06003,Alpine,county,06000\n"
+             "32000,Nevada,state,32000\n"
+             "32001,Carson City,county,32003\n"
+             "32003,Churchill,county,32001\n");
+    tu_load l = tu_load_dir(dir);
+    if (sc_diagnostics_count(l.diags))
+        tu_dump(l.diags);
+    ck_assert_int_eq(l.status, SC_OK);
+    ck_assert_uint_eq(sc_diagnostics_count(l.diags), 0);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -689,6 +950,16 @@ suite(void)
     tcase_add_test(tc, validate_reports_every_problem);
     tcase_add_test(tc, validate_caps_stored_diagnostics);
     tcase_add_test(tc, validate_points_into_multiline_record);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("validate:hierarchy");
+    tcase_add_test(tc, validate_hier_county_parent_not_a_state);
+    tcase_add_test(tc, validate_hier_county_parent_is_nation_or_unlisted);
+    tcase_add_test(tc, validate_hier_state_parent_not_nation);
+    tcase_add_test(tc, validate_hier_second_nation_and_nation_parent);
+    tcase_add_test(tc, validate_hier_parent_cycle);
+    tcase_add_test(tc, validate_hier_parent_disagrees_with_fips);
+    tcase_add_test(tc, validate_hier_valid_three_levels);
+    tcase_add_test(tc, validate_hier_out_of_scope_rows_not_checked);
     suite_add_tcase(s, tc);
     tc = tcase_create("validate:warnings");
     tcase_add_test(tc, validate_warns_on_outlier);
