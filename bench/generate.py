@@ -18,7 +18,7 @@
        benchmarked on the national series. In the listed states every
        county 2k+1 with k % 3 == 1 has a blank parent (its state is SS000
        of its FIPS code). SS000 rows: CT for every indicator, NH for every
-       other, RI for all, VT for all but ind04 and ind08, DE for none
+       other, RI for all, VT for all but ind04, ind08 and ind12, DE for none
        (pooled or median benchmarks from its counties); 00000 rows for
        ind01, ind04, ind07 and ind10 only (the others: pooled or median
        national benchmarks). State and nation rows are their counties'

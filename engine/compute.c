@@ -14,6 +14,7 @@
 
 #include "compute.h"
 #include "parallel.h"
+#include "progress.h"
 
 #define Z90 SC_Z90
 
@@ -729,6 +730,7 @@ indicator_task(void *ctx, size_t ii)
     if (st == SC_OK)
         st = rank_indicator(T->r, ii);
     T->st[ii] = st;
+    sc_progress_add(T->r->ds, 1);
 }
 
 /* --------------------------------------------------------------- trends */
@@ -780,6 +782,7 @@ trend_task(void *ctx, size_t c)
         }
     }
     free(pts);
+    sc_progress_add(ds, 1);
 }
 
 static sc_status
@@ -1071,6 +1074,9 @@ sc_compute(const sc_dataset *ds, sc_results **out)
         goto fail;
     st = SC_ERR_NOMEM;
     tasks T = {r, ist};
+    /* steps: each indicator, each block of trends, the composites */
+    sc_progress_begin(ds, SC_STAGE_COMPUTE,
+                      ni + (r->ngroups + TREND_CHUNK - 1) / TREND_CHUNK + 1);
     sc_parallel_for(ds->jobs, ni, indicator_task, &T);
     st = SC_OK;
     for (size_t i = 0; i < ni && st == SC_OK; i++)
@@ -1079,6 +1085,8 @@ sc_compute(const sc_dataset *ds, sc_results **out)
         (st = composites(r)) != SC_OK)
         goto fail;
     equity(r);
+    sc_progress_add(ds, 1);
+    sc_progress_end(ds);
     free(ist);
     *out = r;
     return SC_OK;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -21,6 +22,105 @@
 
 #include "internal.h"
 #include "parallel.h"
+#include "progress.h"
+
+/* ------------------------------------------------------------ progress */
+
+/* The progress reporter of one dataset (progress.h). It hangs off the
+ * dataset by pointer: reporting from a const dataset (sc_compute, the
+ * writers) changes this state, not the dataset's value. */
+struct sc_progress_state {
+    sc_progress_fn fn;      /* NULL: no reports */
+    void *ctx;
+    pthread_mutex_t lock;   /* held while fn runs */
+    atomic_size_t done;     /* units done in the current stage */
+    sc_stage stage;
+    size_t total;
+    size_t reported;        /* done as last passed to fn */
+};
+typedef struct sc_progress_state progress_state;
+
+static progress_state *
+progress_of(const sc_dataset *ds)
+{
+    return ds ? ds->progress : NULL;
+}
+
+static const char *const stage_units[] = {"lines", NULL, "steps",
+                                          "outputs"};
+
+SC_API const char *
+sc_stage_str(sc_stage stage)
+{
+    return stage == SC_STAGE_READ       ? "reading"
+           : stage == SC_STAGE_VALIDATE ? "validating"
+           : stage == SC_STAGE_COMPUTE  ? "computing"
+           : stage == SC_STAGE_WRITE    ? "writing"
+                                        : NULL;
+}
+
+/* Call fn if done grew (P->lock held). */
+static void
+progress_report(progress_state *P, int force)
+{
+    size_t d = atomic_load(&P->done);
+    if (d > P->total)
+        d = P->total;
+    if (d <= P->reported && !force)
+        return;
+    P->reported = d;
+    sc_progress p = {P->stage, P->total ? stage_units[P->stage] : NULL, d,
+                     P->total};
+    P->fn(P->ctx, &p);
+}
+
+void
+sc_progress_attach(sc_dataset *ds, const sc_options *opt)
+{
+    progress_state *P = progress_of(ds);
+    P->fn = opt->progress;
+    P->ctx = opt->progress_ctx;
+}
+
+void
+sc_progress_begin(const sc_dataset *ds, sc_stage stage, size_t total)
+{
+    progress_state *P = progress_of(ds);
+    if (!P || !P->fn)
+        return;
+    pthread_mutex_lock(&P->lock);
+    P->stage = stage;
+    P->total = total;
+    P->reported = 0;
+    atomic_store(&P->done, 0);
+    progress_report(P, 1);
+    pthread_mutex_unlock(&P->lock);
+}
+
+void
+sc_progress_add(const sc_dataset *ds, size_t n)
+{
+    progress_state *P = progress_of(ds);
+    if (!P || !P->fn || n == 0)
+        return;
+    atomic_fetch_add(&P->done, n);
+    if (pthread_mutex_trylock(&P->lock) != 0)
+        return; /* a report is under way; the next one includes n */
+    progress_report(P, 0);
+    pthread_mutex_unlock(&P->lock);
+}
+
+void
+sc_progress_end(const sc_dataset *ds)
+{
+    progress_state *P = progress_of(ds);
+    if (!P || !P->fn)
+        return;
+    pthread_mutex_lock(&P->lock);
+    atomic_store(&P->done, P->total);
+    progress_report(P, P->reported < P->total);
+    pthread_mutex_unlock(&P->lock);
+}
 
 SC_API void
 sc_options_init(sc_options *opt)
@@ -62,6 +162,9 @@ sc_dataset_free(sc_dataset *ds)
         munmap(ds->obs, ds->obs_bytes);
     free(ds->sg_rank);
     free(ds->ind_start);
+    if (ds->progress)
+        pthread_mutex_destroy(&ds->progress->lock);
+    free(ds->progress);
     free(ds);
 }
 
@@ -468,6 +571,10 @@ load_all(sc_dataset *ds, sc_diagnostics *diags)
     for (size_t i = 0; i < n; i++)
         if (!(L.parts[i].diags = sc_diagnostics_new(sc_diag_max(diags))))
             goto done;
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += L.bound[i];
+    sc_progress_begin(ds, SC_STAGE_READ, lines); /* load.c adds lines */
     sc_parallel_for(ds->jobs, n, load_task, &L);
     st = SC_OK;
     for (size_t i = 0; i < n; i++) {
@@ -477,6 +584,10 @@ load_all(sc_dataset *ds, sc_diagnostics *diags)
     }
     if (st != SC_OK)
         goto done;
+    sc_progress_end(ds);
+    /* no count: nearly all of it is sc_validate_dataset's one step (ended
+     * by sc_dataset_load) */
+    sc_progress_begin(ds, SC_STAGE_VALIDATE, 0);
     if ((st = merge(&L, diags)) != SC_OK ||
         (st = sc_geo_finish(ds, &L.geo_remap)) != SC_OK ||
         (st = rank_subgroups(ds)) != SC_OK)
@@ -574,8 +685,14 @@ sc_dataset_load(const char *path, const sc_options *opt,
     sc_stats_init();
     size_t errors_before = sc_diagnostics_total(diags, SC_SEV_ERROR);
     sc_dataset *ds = calloc(1, sizeof *ds);
-    if (!ds)
+    progress_state *P = calloc(1, sizeof *P);
+    if (!ds || !P || pthread_mutex_init(&P->lock, NULL) != 0) {
+        free(ds);
+        free(P);
         return SC_ERR_NOMEM;
+    }
+    ds->progress = P;
+    sc_progress_attach(ds, opt);
     ds->trend_years = 10;
     ds->alpha = 0.05;
     ds->rank_draws = 1000;
@@ -607,6 +724,7 @@ sc_dataset_load(const char *path, const sc_options *opt,
     st = sc_validate_dataset(ds, diags);
     if (st != SC_OK)
         goto fail;
+    sc_progress_end(ds);
     if (sc_diagnostics_total(diags, SC_SEV_ERROR) > errors_before) {
         st = SC_ERR_DATA;
         goto fail;

@@ -17,6 +17,7 @@
 #include "emit.h"
 #include "internal.h"
 #include "parallel.h"
+#include "progress.h"
 
 enum { W_XLSX, W_JSON, W_SPLIT, W_CSV, W_HTML, W_HTML_SPLIT, W_COUNT };
 
@@ -42,6 +43,7 @@ write_task(void *ctx, size_t k)
                : i == W_CSV        ? sc_write_csv(r, p, d)
                : i == W_HTML       ? sc_write_html(r, p, d)
                                    : sc_write_html_split(r, p, d);
+    sc_progress_add(r->ds, 1);
 }
 
 SC_API sc_status
@@ -71,12 +73,15 @@ sc_write_outputs(const sc_results *r, const sc_output_paths *paths,
         }
         w.which[n++] = i;
     }
+    sc_progress_begin(r->ds, SC_STAGE_WRITE, n);
     sc_parallel_for(r->ds->jobs, n, write_task, &w);
     for (size_t i = 0; i < W_COUNT; i++) {
         sc_status m = sc_diag_merge(diags, w.diags[i]);
         if (st == SC_OK)
             st = w.st[i] != SC_OK ? w.st[i] : m;
     }
+    if (st == SC_OK)
+        sc_progress_end(r->ds);
 done:
     for (size_t i = 0; i < W_COUNT; i++)
         sc_diagnostics_free(w.diags[i]);

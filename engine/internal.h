@@ -202,6 +202,8 @@ struct sc_dataset {
     size_t nstates;
     size_t states_with_counties;
     int multi_state;        /* states_with_counties >= 2 */
+    /* progress reports (progress.h; dataset.c owns the state) */
+    struct sc_progress_state *progress;
     /* Peer groups: a county's geo->peer is 1 + the position of its state
      * in states[] in a multi-state dataset, 0 without a state; in a
      * single-state dataset every county is in group 0. */

@@ -14,6 +14,7 @@
 
 #include "csvfile.h"
 #include "internal.h"
+#include "progress.h"
 
 #define Z90 SC_Z90
 
@@ -38,7 +39,12 @@ typedef struct lctx {
     long last_known;
     size_t kept_or_skipped_rows; /* data rows within scope and filter */
     size_t data_rows;            /* all data rows read */
+    unsigned long line;          /* where the last record started */
+    unsigned long progress_line; /* lines passed to sc_progress_add */
 } lctx;
+
+/* Lines between two progress reports of one file. */
+#define SC_PROGRESS_LINES 16384ul
 
 /* The markers: blank, "*", "S", "-", "NA", "N/A", "LNE". */
 int
@@ -366,6 +372,11 @@ on_row(void *vctx, const sc_csv_rec *rec)
     sc_part *part = L->part;
     sc_indicator *ind = L->ind;
     L->rec = rec;
+    L->line = rec->line;
+    if (rec->line - L->progress_line >= SC_PROGRESS_LINES) {
+        sc_progress_add(ds, rec->line - L->progress_line);
+        L->progress_line = rec->line;
+    }
     if (rec->index == 0)
         return read_header(L, rec);
     L->row_error = 0;
@@ -618,6 +629,7 @@ sc_load_observations(sc_dataset *ds, size_t ii, sc_part *part)
     size_t errors = sc_diagnostics_total(diags, SC_SEV_ERROR);
     sc_status st = sc_csv_read(L.ind->path, &ref, diags, &L.ind->lines,
                                on_row, &L);
+    sc_progress_add(ds, L.line - L.progress_line);
     if (st == SC_OK && L.data_rows == 0 && L.ind->loaded)
         sc_diag_addf(diags, SC_SEV_WARNING, "no-rows-kept", L.ind->path, 1, 1,
                      "the file has a header but no data rows");

@@ -17,6 +17,7 @@ sc_results_indicator(const sc_results *r, size_t geo, size_t ii,
     memset(out, 0, sizeof *out);
     out->value = out->moe = out->distance = out->score = NAN;
     out->children_gap = out->benchmark = out->slope = out->p = NAN;
+    out->national_benchmark = NAN;
     int latest = ds->inds[ii].latest_year;
     out->year = latest == SC_NO_YEAR ? 0 : latest;
     long first = r->gi_first[geo * ds->ninds + ii];
@@ -37,10 +38,15 @@ sc_results_indicator(const sc_results *r, size_t geo, size_t ii,
         out->children_gap = f.children_gap;
         out->benchmark = f.benchmark;
         out->vs_benchmark = sc_vs_str(f.vs);
+        out->national_benchmark = f.national;
+        out->vs_national = sc_vs_str(f.vs_national);
     }
     out->rank = g->rank;
     out->of = g->of;
     out->quartile = g->quartile;
+    out->national_rank = g->nrank;
+    out->national_of = g->nof;
+    out->national_quartile = g->nquartile;
     out->rank_low = g->rank_low;
     out->rank_high = g->rank_high;
     out->slope = g->trend.slope;
@@ -59,6 +65,9 @@ comp_out(const sc_comp *c, sc_score_result *out)
     out->rank = c->rank;
     out->of = c->of;
     out->quartile = c->quartile;
+    out->national_rank = c->nrank;
+    out->national_of = c->nof;
+    out->national_quartile = c->nquartile;
     out->scored = (size_t)c->scored;
     out->total = (size_t)c->total;
 }

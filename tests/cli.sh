@@ -152,9 +152,72 @@ check show-missing 2 'show needs a county' -- "$sc" show
 # list, help, version
 check list-indicators 0 '^chronic_absenteeism +Education +lower_is_better' -- \
     "$sc" list indicators
-check list-geographies 0 '^06037 +county +06000 +Los Angeles' -- \
+check list-geographies 0 '^06037 +county +06000 +06000 +Los Angeles' -- \
     "$sc" list geographies
 check list-bad-data 1 'x.csv:3:12' -- "$sc" list indicators "$bad"
+
+# a single-state dataset: show prints no national rank and no benchmark
+# columns (its national ranks are its ranks, and it has no nation row)
+"$sc" show 06037 >"$tmp/show1" 2>&1
+if grep -qE 'nationally|NATIONAL|BENCHMARK' "$tmp/show1"; then
+    echo "FAIL show-single-state: national figures in a single-state show"
+    fail=$((fail + 1))
+else
+    echo "ok   show-single-state"; pass=$((pass + 1))
+fi
+
+# several states (SPEC §3.10): in-state and national ranks, the hierarchy
+multi=$tmp/multi
+if /usr/bin/python3 "$src/bench/generate.py" --workload multi "$multi" \
+        >/dev/null 2>&1; then
+    check show-multi-overall 0 \
+        '^Overall score [0-9.]+, rank [0-9]+ of 8 in State of CT, [0-9]+ of 46 nationally$' \
+        -- "$sc" show 09003 "$multi"
+    check show-multi-domain 0 \
+        '^  Education +[0-9.]+  rank [0-9]+ of 8 in State of CT, [0-9]+ of 46 nationally  \(3 of 3 indicators\)$' \
+        -- "$sc" show 09003 "$multi"
+    check show-multi-table 0 \
+        '^INDICATOR +YEAR +VALUE DISTANCE +IN STATE +NATIONAL +STATE +NATION +TREND' \
+        -- "$sc" show 09003 "$multi"
+    check show-multi-row 0 \
+        '^Synthetic indicator 01 +2023 +[0-9.]+ +[0-9.]+ +[0-9]+/[0-9]+ +[0-9]+/4[0-9] +[0-9.]+ +[0-9.]+ ' \
+        -- "$sc" show 09003 "$multi"
+    check show-multi-stateless 0 \
+        'rank [0-9]+ of 6 among counties without a state, [0-9]+ of 46 nationally' \
+        -- "$sc" show 15001 "$multi"
+    check show-multi-state 0 '^Overall score [0-9.]+, rank [0-9]+ of [0-9]+ among states$' \
+        -- "$sc" show 09000 "$multi"
+    "$sc" list geographies "$multi" >"$tmp/geos" 2>&1
+    want='GEO_ID  LEVEL   PARENT  STATE   NAME
+00000   nation  -       -       United States
+09000   state   00000   -         State of CT
+09001   county  09000   09000       County 001 (CT)
+09003   county  -       09000       County 003 (CT)'
+    if [ "$(head -5 "$tmp/geos")" = "$want" ] &&
+        grep -q '^44000   state   -       -         State of RI$' "$tmp/geos" &&
+        [ "$(tail -1 "$tmp/geos")" = '15009   county  -       -         County 009 (HI)' ] &&
+        [ "$(wc -l <"$tmp/geos")" -eq 53 ]; then
+        echo "ok   list-geographies-hierarchy"; pass=$((pass + 1))
+    else
+        echo "FAIL list-geographies-hierarchy"
+        sed 's/^/  | /' "$tmp/geos" | head -12
+        fail=$((fail + 1))
+    fi
+else
+    echo "skip show-multi, list-geographies-hierarchy: bench/generate.py" \
+        "failed (numpy missing?)"
+fi
+
+# no progress line when standard error is not a terminal (SPEC §6; the
+# terminal case is tests/progress-test.py)
+"$sc" build -o "$tmp/progress-out" >/dev/null 2>"$tmp/progress-err"
+"$sc" validate >/dev/null 2>>"$tmp/progress-err"
+if grep -qE $'\r|scorecard: (reading|validating|computing|writing)' \
+        "$tmp/progress-err"; then
+    echo "FAIL no-progress-on-a-pipe"; fail=$((fail + 1))
+else
+    echo "ok   no-progress-on-a-pipe"; pass=$((pass + 1))
+fi
 check help 0 'Usage: scorecard COMMAND' -- "$sc" --help
 check version 0 '^scorecard [0-9]+\.[0-9]+\.[0-9]+' -- "$sc" --version
 

@@ -113,46 +113,188 @@ arrow(const char *status)
     return "\u00b7";     /* middle dot: insufficient data */
 }
 
-/* One county's scorecard as a terminal table. */
+/* Whom geography geo is ranked among, for "rank 3 of 7<peers>": "" in a
+ * single-state dataset, else " in Texas", " among counties without a
+ * state" or " among states". */
+static void
+peer_phrase(const sc_dataset *ds, const sc_geography_info *geo, char *buf,
+            size_t size)
+{
+    size_t si;
+    buf[0] = '\0';
+    if (!sc_dataset_multi_state(ds))
+        return;
+    if (geo->level == SC_LEVEL_STATE)
+        snprintf(buf, size, " among states");
+    else if (geo->level != SC_LEVEL_COUNTY)
+        return;
+    else if (geo->state &&
+             sc_dataset_find_geography(ds, geo->state, &si) == SC_OK)
+        snprintf(buf, size, " in %s", sc_dataset_geography(ds, si)->name);
+    else
+        snprintf(buf, size, " among counties without a state");
+}
+
+/* A count, with thousands separators when grouped ("1,402"): a
+ * multi-state show groups them; a single-state one prints as it always
+ * has ("1402"). */
+static const char *
+count(char *buf, size_t size, long n, int grouped)
+{
+    if (grouped)
+        return group_digits(buf, size, n);
+    snprintf(buf, size, "%ld", n);
+    return buf;
+}
+
+/* "rank 12 of 254 in Texas, 1,402 of 3,100 nationally" (the national part
+ * only when asked for and ranked). */
+static void
+rank_phrase(char *buf, size_t size, long rank, long of, const char *peers,
+            int national, long nrank, long nof, int grouped)
+{
+    char a[32], b[32], c[32], d[32];
+    int n = snprintf(buf, size, "rank %s of %s%s",
+                     count(a, sizeof a, rank, grouped),
+                     count(b, sizeof b, of, grouped), peers);
+    if (national && nrank && n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ", %s of %s nationally",
+                 count(c, sizeof c, nrank, grouped),
+                 count(d, sizeof d, nof, grouped));
+}
+
+/* "12/254", or "-" when not ranked. */
+static void
+rank_cell(char *buf, size_t size, long rank, long of, int grouped)
+{
+    char a[32], b[32];
+    if (rank)
+        snprintf(buf, size, "%s/%s", count(a, sizeof a, rank, grouped),
+                 count(b, sizeof b, of, grouped));
+    else
+        snprintf(buf, size, "-");
+}
+
+/* Append to a header row: text centred in width columns, padded with
+ * dashes (a label over a group of columns). */
+static size_t
+group_label(char *row, size_t at, size_t size, const char *label,
+            size_t width)
+{
+    /* column 0 is the space between groups */
+    size_t n = strlen(label) + 2,
+           left = 1 + (width > n + 1 ? (width - 1 - n) / 2 : 0);
+    for (size_t i = 0; i < width && at + 1 < size; i++) {
+        char ch = '-';
+        if (i == 0)
+            ch = ' ';
+        else if (i >= left && i < left + n)
+            ch = i == left || i == left + n - 1 ? ' ' : label[i - left - 1];
+        row[at++] = ch;
+    }
+    row[at] = '\0';
+    return at;
+}
+
+/* One geography's scorecard as a terminal table. In a multi-state
+ * dataset ranks are within the county's state, with the national rank
+ * beside them; the state's and the national benchmark are shown when
+ * there is a national benchmark. */
 static void
 show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
 {
     const sc_geography_info *geo = sc_dataset_geography(ds, g);
-    char a[32], b[32], c[32];
-    printf("%s (%s) - %s\n", geo->name, geo->geo_id, sc_dataset_title(ds));
+    size_t ni = sc_dataset_indicator_count(ds);
+    int multi = sc_dataset_multi_state(ds);
+    int county = geo->level == SC_LEVEL_COUNTY;
+    int nat = multi && county; /* the national rank column */
+    int bench = 0;  /* benchmark columns: a national benchmark exists */
+    for (size_t i = 0; i < ni && !bench; i++) {
+        sc_indicator_result r;
+        sc_results_indicator(res, g, i, &r);
+        bench = r.national_benchmark == r.national_benchmark;
+    }
+    char a[32], b[32], c[32], peers[160], ranks[320];
+    size_t si;
+    peer_phrase(ds, geo, peers, sizeof peers);
+    if (nat && geo->state &&
+        sc_dataset_find_geography(ds, geo->state, &si) == SC_OK)
+        printf("%s (%s), %s - %s\n", geo->name, geo->geo_id,
+               sc_dataset_geography(ds, si)->name, sc_dataset_title(ds));
+    else
+        printf("%s (%s) - %s\n", geo->name, geo->geo_id,
+               sc_dataset_title(ds));
     sc_score_result o;
     sc_results_overall(res, g, &o);
     cell_num(a, sizeof a, o.score, 1);
-    if (o.rank)
-        printf("Overall score %s, rank %ld of %ld\n", a, o.rank, o.of);
-    else
+    if (o.rank) {
+        rank_phrase(ranks, sizeof ranks, o.rank, o.of, peers, nat,
+                    o.national_rank, o.national_of, multi);
+        printf("Overall score %s, %s\n", a, ranks);
+    } else {
         printf("Overall score %s\n", a);
+    }
     for (size_t d = 0; d < sc_dataset_domain_count(ds); d++) {
         sc_score_result s;
         sc_results_domain(res, g, d, &s);
         cell_num(a, sizeof a, s.score, 1);
         printf("  %-20s %6s", sc_dataset_domain(ds, d), a);
-        if (s.rank)
-            printf("  rank %ld of %ld", s.rank, s.of);
+        if (s.rank) {
+            rank_phrase(ranks, sizeof ranks, s.rank, s.of, peers, nat,
+                        s.national_rank, s.national_of, multi);
+            printf("  %s", ranks);
+        }
         printf("  (%zu of %zu indicators)\n", s.scored, s.total);
     }
-    printf("\n%-46s %4s %6s %8s %8s  %-24s %s\n", "INDICATOR", "YEAR",
-           "VALUE", "DISTANCE", "RANK", "TREND", "GOAL MET BY");
-    for (size_t i = 0; i < sc_dataset_indicator_count(ds); i++) {
+
+    /* the header: a second row labels the groups of added columns */
+    char h1[512], h2[512];
+    int w = snprintf(h2, sizeof h2, "%-46s %4s %6s %8s", "INDICATOR", "YEAR",
+                     "VALUE", "DISTANCE");
+    size_t at2 = w > 0 ? (size_t)w : 0, at1 = 0;
+    for (; at1 < at2 && at1 + 1 < sizeof h1; at1++)
+        h1[at1] = ' ';
+    h1[at1] = '\0';
+    if (nat) {
+        at1 = group_label(h1, at1, sizeof h1, "RANK", 22);
+        w = snprintf(h2 + at2, sizeof h2 - at2, " %9s %11s", "IN STATE",
+                     "NATIONAL");
+    } else {
+        for (size_t k = 0; k < 9 && at1 + 1 < sizeof h1; k++)
+            h1[at1++] = ' ';
+        h1[at1] = '\0';
+        w = snprintf(h2 + at2, sizeof h2 - at2, " %8s", "RANK");
+    }
+    at2 += w > 0 ? (size_t)w : 0;
+    if (bench && county) {
+        at1 = group_label(h1, at1, sizeof h1, "BENCHMARK", 18);
+        w = snprintf(h2 + at2, sizeof h2 - at2, " %8s %8s", "STATE",
+                     "NATION");
+        at2 += w > 0 ? (size_t)w : 0;
+    } else if (bench) {
+        w = snprintf(h2 + at2, sizeof h2 - at2, " %9s", "BENCHMARK");
+        at2 += w > 0 ? (size_t)w : 0;
+    }
+    snprintf(h2 + at2, sizeof h2 - at2, "  %-24s %s", "TREND",
+             "GOAL MET BY");
+    printf("\n");
+    if (nat || (bench && county))
+        printf("%s\n", h1);
+    printf("%s\n", h2);
+    for (size_t i = 0; i < ni; i++) {
         const sc_indicator_info *in = sc_dataset_indicator(ds, i);
         sc_indicator_result r;
         sc_results_indicator(res, g, i, &r);
-        char year[8], rank[24], proj[24];
+        char year[8], rank[80], nrank[80], proj[24];
         snprintf(year, sizeof year, "%d", r.year);
         if (r.suppressed)
             snprintf(a, sizeof a, "*");
         else
             cell_num(a, sizeof a, r.value, in->decimals);
         cell_num(b, sizeof b, r.distance, in->decimals);
-        if (r.rank)
-            snprintf(rank, sizeof rank, "%ld/%ld", r.rank, r.of);
-        else
-            snprintf(rank, sizeof rank, "-");
+        rank_cell(rank, sizeof rank, r.rank, r.of, multi);
+        rank_cell(nrank, sizeof nrank, r.national_rank, r.national_of,
+                  multi);
         if (r.projection && strcmp(r.projection, "projected") == 0)
             snprintf(proj, sizeof proj, "%d", r.projected_year);
         else if (r.projection && strcmp(r.projection, "target_met") == 0)
@@ -169,12 +311,107 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
                 *p = ' ';
         char name[47];
         snprintf(name, sizeof name, "%s", in->name);
-        printf("%-46s %4s %6s %8s %8s  %s %-22s %s\n", name,
-               r.year ? year : "-", a, b, rank, arrow(r.status), c, proj);
+        printf("%-46s %4s %6s %8s %*s", name, r.year ? year : "-", a, b,
+               nat ? 9 : 8, rank);
+        if (nat)
+            printf(" %11s", nrank);
+        if (bench) {
+            char sb[32], nb[32];
+            cell_num(sb, sizeof sb, r.benchmark, in->decimals);
+            cell_num(nb, sizeof nb, r.national_benchmark, in->decimals);
+            if (county)
+                printf(" %8s %8s", sb, nb);
+            else
+                printf(" %9s", nb);
+        }
+        printf("  %s %-22s %s\n", arrow(r.status), c, proj);
     }
     printf("\nValue and distance in percentage points; distance is to the "
            "goal of all children (100%%, or 0%% for lower-is-better).\n"
            "* suppressed by the source or for a small denominator.\n");
+    if (nat)
+        printf("IN STATE ranks among the counties of the county's state "
+               "(counties without one\nare ranked together), NATIONAL "
+               "among every county of the dataset.\n");
+    else if (multi && geo->level == SC_LEVEL_STATE)
+        printf("Ranks are among the states of the dataset.\n");
+    if (bench && county)
+        printf("BENCHMARK: the state's and the nation's value that year "
+               "(as reported, else\npooled over their counties, else the "
+               "counties' median); a county without a\nstate has the "
+               "nation's as its STATE benchmark.\n");
+    else if (bench)
+        printf("BENCHMARK: the nation's value that year (as reported, else "
+               "pooled over every\ncounty, else the counties' median).\n");
+}
+
+static void
+list_geo_line(const sc_geography_info *g, int depth)
+{
+    printf("%-7s %-7s %-7s %-7s %*s%s\n", g->geo_id, sc_level_str(g->level),
+           g->parent[0] ? g->parent : "-", g->state ? g->state : "-",
+           2 * depth, "", g->name);
+}
+
+/* list geographies: the hierarchy, one geography a line: the nation,
+ * then each state followed by its counties, then the counties without a
+ * state; NAME is indented two spaces a level. Returns 0, or -1 when out
+ * of memory. */
+static int
+list_geographies(const sc_dataset *ds)
+{
+    size_t n = sc_dataset_geography_count(ds), si;
+    /* the counties of state s: kids[start[s] .. start[s + 1]) */
+    size_t *start = calloc(n + 1, sizeof *start);
+    size_t *kids = malloc((n ? n : 1) * sizeof *kids);
+    size_t *state_of = malloc((n ? n : 1) * sizeof *state_of);
+    if (!start || !kids || !state_of) {
+        free(start);
+        free(kids);
+        free(state_of);
+        return -1;
+    }
+    int nation = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sc_geography_info *g = sc_dataset_geography(ds, i);
+        state_of[i] = n; /* none */
+        if (g->level == SC_LEVEL_NATION)
+            nation = 1;
+        if (g->level == SC_LEVEL_COUNTY && g->state &&
+            sc_dataset_find_geography(ds, g->state, &si) == SC_OK &&
+            sc_dataset_geography(ds, si)->level == SC_LEVEL_STATE) {
+            state_of[i] = si;
+            start[si + 1]++;
+        }
+    }
+    for (size_t s = 0; s < n; s++)
+        start[s + 1] += start[s];
+    for (size_t i = 0; i < n; i++)
+        if (state_of[i] < n)
+            kids[start[state_of[i]]++] = i;
+    /* start[s] is now the end of state s's counties, start[s - 1] their
+     * beginning */
+    printf("%-7s %-7s %-7s %-7s %s\n", "GEO_ID", "LEVEL", "PARENT", "STATE",
+           "NAME");
+    for (size_t i = 0; i < n; i++)
+        if (sc_dataset_geography(ds, i)->level == SC_LEVEL_NATION)
+            list_geo_line(sc_dataset_geography(ds, i), 0);
+    for (size_t s = 0; s < n; s++) {
+        if (sc_dataset_geography(ds, s)->level != SC_LEVEL_STATE)
+            continue;
+        list_geo_line(sc_dataset_geography(ds, s), nation);
+        for (size_t k = s ? start[s - 1] : 0; k < start[s]; k++)
+            list_geo_line(sc_dataset_geography(ds, kids[k]), nation + 1);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const sc_geography_info *g = sc_dataset_geography(ds, i);
+        if (g->level == SC_LEVEL_COUNTY && state_of[i] == n)
+            list_geo_line(g, nation);
+    }
+    free(start);
+    free(kids);
+    free(state_of);
+    return 0;
 }
 
 /* Monotonic clock, for --timings. */
@@ -198,22 +435,33 @@ out_path(const char *dir, const char *name)
     return p;
 }
 
+/* --timings: one stage's time on stderr (the progress line held). */
+static void
+timing(cli_progress *prog, const char *what, double t0)
+{
+    progress_hold(prog);
+    fprintf(stderr, "scorecard: timings: %s %.3f s\n", what, seconds() - t0);
+    progress_release(prog);
+}
+
 static int
 run_build(const cli_options *opt, const sc_dataset *ds,
-          sc_diagnostics *diags)
+          sc_diagnostics *diags, cli_progress *prog)
 {
     sc_results *res = NULL;
     double t0 = seconds();
+    progress_stage(prog, SC_STAGE_COMPUTE); /* until sc_compute reports */
     sc_status st = sc_compute(ds, &res);
     if (opt->timings)
-        fprintf(stderr, "scorecard: timings: compute %.3f s\n",
-                seconds() - t0);
+        timing(prog, "compute", t0);
     if (st != SC_OK) {
+        progress_hold(prog);
         fprintf(stderr, "scorecard: computing failed: %s\n",
                 sc_status_str(st));
         return EXIT_INTERNAL;
     }
     if (make_dirs(opt->outdir) != 0) {
+        progress_hold(prog);
         fprintf(stderr, "scorecard: cannot create '%s': %s\n", opt->outdir,
                 strerror(errno));
         sc_results_free(res);
@@ -226,6 +474,7 @@ run_build(const cli_options *opt, const sc_dataset *ds,
     char *html = out_path(opt->outdir, "scorecard.html");
     char *hsplit = out_path(opt->outdir, "html");
     if (!xlsx || !json || !csv || !split || !html || !hsplit) {
+        progress_hold(prog);
         fputs("scorecard: out of memory\n", stderr);
         free(xlsx);
         free(json);
@@ -247,8 +496,8 @@ run_build(const cli_options *opt, const sc_dataset *ds,
     t0 = seconds();
     st = sc_write_outputs(res, &paths, diags);
     if (opt->timings)
-        fprintf(stderr, "scorecard: timings: write %.3f s\n",
-                seconds() - t0);
+        timing(prog, "write", t0);
+    progress_hold(prog); /* done: erase the line before the report */
     int rc = EXIT_OK;
     if (st != SC_OK) {
         report_diagnostics(stderr, diags, FMT_TEXT, opt->outdir, 1, 0);
@@ -330,6 +579,14 @@ main(int argc, char **argv)
 
     sc_options lib;
     sc_options_init(&lib);
+    /* SPEC §6: a progress line only on a terminal, and not with --quiet */
+    cli_progress *prog = NULL;
+    if ((opt.command == CMD_BUILD || opt.command == CMD_VALIDATE) &&
+        !opt.quiet && isatty(STDERR_FILENO) &&
+        (prog = progress_new(stderr)) != NULL) {
+        lib.progress = progress_update;
+        lib.progress_ctx = prog;
+    }
     lib.catalog_dir = opt.indicators_dir ? opt.indicators_dir
                                          : default_catalog;
     lib.max_errors = opt.max_errors;
@@ -338,12 +595,14 @@ main(int argc, char **argv)
 
     sc_diagnostics *diags = sc_diagnostics_new(opt.max_errors);
     if (!diags) {
+        progress_free(prog);
         fputs("scorecard: out of memory\n", stderr);
         return EXIT_INTERNAL;
     }
     sc_dataset *ds = NULL;
     double t0 = seconds();
     sc_status st = sc_dataset_load(dataset, &lib, diags, &ds);
+    progress_hold(prog); /* released only for the rest of a build */
     if (opt.timings)
         fprintf(stderr, "scorecard: timings: load and validate %.3f s\n",
                 seconds() - t0);
@@ -370,7 +629,8 @@ main(int argc, char **argv)
                       "first\n",
                       stderr);
         } else if (opt.command == CMD_BUILD) {
-            rc = run_build(&opt, ds, diags);
+            progress_release(prog);
+            rc = run_build(&opt, ds, diags, prog);
         } else {
             size_t g;
             sc_results *res = NULL;
@@ -412,20 +672,16 @@ main(int argc, char **argv)
                            : "lower_is_better",
                        in->name);
             }
-        } else {
-            printf("%-7s %-7s %-7s %s\n", "GEO_ID", "LEVEL", "PARENT", "NAME");
-            for (size_t i = 0; i < sc_dataset_geography_count(ds); i++) {
-                const sc_geography_info *g = sc_dataset_geography(ds, i);
-                printf("%-7s %-7s %-7s %s\n", g->geo_id,
-                       sc_level_str(g->level),
-                       g->parent[0] ? g->parent : "-", g->name);
-            }
+        } else if (list_geographies(ds) != 0) {
+            fputs("scorecard: out of memory\n", stderr);
+            rc = EXIT_INTERNAL;
         }
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         fputs("scorecard: error writing to standard output\n", stderr);
         rc = EXIT_IO;
     }
+    progress_free(prog);
     sc_dataset_free(ds);
     sc_diagnostics_free(diags);
     free(default_dataset);

@@ -42,12 +42,14 @@ typedef struct sc_indicator_result {
     double distance;          /**< to the target, in points */
     double score;             /**< 100 - distance */
     double children_gap;      /**< children to reach to meet the goal */
-    double benchmark;         /**< the state benchmark that year */
+    double benchmark;         /**< its state's benchmark that year */
     const char *vs_benchmark; /**< "better", "worse", "same" or NULL */
     int suppressed;
     sc_reason reason;
     int unstable;
-    long rank, of, quartile;  /**< among counties; 0 when not ranked */
+    long rank, of, quartile;  /**< among the counties of its state (all
+                                   counties in a single-state dataset; a
+                                   state's among states); 0: not ranked */
     long rank_low, rank_high; /**< 5th-95th percentile rank; 0 if none */
     double slope;             /**< points a year */
     double p;                 /**< two-sided p-value of the slope */
@@ -55,14 +57,26 @@ typedef struct sc_indicator_result {
     const char *projection;   /**< target_met, projected, ... or NULL */
     int projected_year;       /**< 0 when none */
     const char *pace;         /**< on_track, ... or NULL */
+    /** Rank among every county of the dataset (SPEC §3.10.2), and for a
+     *  state of a multi-state dataset among the states (§3.10.5); equal
+     *  to rank, of and quartile in a single-state dataset; 0 when not
+     *  ranked. (rank, of and quartile are within the county's state.) */
+    long national_rank, national_of, national_quartile;
+    double national_benchmark; /**< the national benchmark that year
+                                    (§3.10.4); NaN when none */
+    const char *vs_national;  /**< "better", "worse", "same" or NULL */
 } sc_indicator_result;
 
-/** A domain or overall score with its rank among counties. */
+/** A domain or overall score with its rank among counties (of its state
+ *  in a multi-state dataset; a state's among states). */
 typedef struct sc_score_result {
     double score;             /**< NaN when not enough indicators */
     long rank, of, quartile;  /**< 0 when not ranked */
     size_t scored;            /**< indicators (or domains) with a score */
     size_t total;             /**< indicators (or domains) counted */
+    /** Rank among every county of the dataset (SPEC §3.10.2; a state's
+     *  among states), as for sc_indicator_result; 0 when not ranked. */
+    long national_rank, national_of, national_quartile;
 } sc_score_result;
 
 /**
