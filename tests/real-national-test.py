@@ -643,6 +643,73 @@ def spotlight(M, doc):
     return lines
 
 
+def fmt1(x):
+    """x at DECIMALS, half away from zero, as the page writes it."""
+    from decimal import Decimal, ROUND_HALF_UP
+    return format(Decimal(repr(x)).quantize(Decimal(1).scaleb(-DECIMALS),
+                                            rounding=ROUND_HALF_UP), "f")
+
+
+def check_texas_views(chk, M, out):
+    """A Texas county in the page (html/<geo>.html of --split) and in the
+    workbook shows Texas' benchmark, its rank among Texas counties and its
+    national rank, as computed here (the model, not the engine's JSON)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import htmlcheck as hc
+    import openpyxl
+    wb = openpyxl.load_workbook(os.path.join(out, "scorecard.xlsx"), read_only=True)
+    for c in SPOTLIGHT:
+        path = os.path.join(out, "html", c + ".html")
+        if not chk.eq("[views] page", c + ": html/%s.html exists" % c, os.path.exists(path), True):
+            continue
+        with open(path, encoding="utf-8") as f:
+            root = hc.parse(f.read())
+        sec = root.first("section", id="g" + c)
+        for j, d in enumerate(M.inds):
+            L = d["latest"]
+            tr = sec.first("tr", **{"data-indicator": d["id"]}) if sec else None
+            rk, nat = d["in_state"].get(c), d["national"].get(c)
+            b, nb = d["state_bench"].get((TEXAS, L)), d["nat_bench"].get(L)
+            where = "%s %s" % (c, d["id"])
+            rank = hc._txt(tr.first("td", cls="c-rank")) if tr else ""
+            bench_cell = tr.first("td", cls="c-benchmark") if tr else None
+            want_rank = ("%d of %d" % rk[:2] + "in Texas" + "nationally %d of %d" % nat[:2]
+                         + "") if rk else None
+            got_rank = re.sub(r"range .*?\(margins of error\)", "", rank or "") if rk else None
+            chk.eq("[views] page: rank in Texas and nationally", where,
+                   got_rank.replace(" ", "") if got_rank else None,
+                   want_rank.replace(" ", "") if want_rank else None)
+            chk.eq("[views] page: Texas' benchmark", where,
+                   hc._txt(bench_cell.first(cls="b")) if bench_cell else None,
+                   fmt1(b[0]) + "%" if b else None)
+            chk.eq("[views] page: the nation's benchmark beside it", where,
+                   "Nation %s%%" % fmt1(nb[0]) in (hc._txt(bench_cell) or ""), True)
+            # the workbook: the indicator's sheet (named by its id), the county's row
+            ws = wb[d["id"]]
+            rows = ws.iter_rows(values_only=True)
+            head = None
+            for r in rows:
+                if r and r[0] == "FIPS":
+                    head = list(r)
+                    break
+            row = next((r for r in rows if r and r[0] == c), None)
+            if not chk.eq("[views] workbook row", where, row is not None and head is not None, True):
+                continue
+            cell = dict(zip(head, row))
+            chk.eq("[views] workbook: State", where, cell.get("State"), "Texas")
+            got = [cell.get("Rank in state"), cell.get("Of (in state)"),
+                   cell.get("National rank"), cell.get("Of (national)")]
+            chk.eq("[views] workbook: rank in Texas and nationally", where, got,
+                   [rk[0], rk[1], nat[0], nat[1]] if rk else [None] * 4)
+            sb = cell.get("State benchmark, %d (%%)" % L)
+            chk.eq("[views] workbook: Texas' benchmark", where,
+                   round(sb, 6) if sb is not None else None, r6(b[0]) if b else None)
+            nbv = cell.get("National benchmark, %d (%%)" % L)
+            chk.eq("[views] workbook: the national benchmark", where,
+                   round(nbv, 6) if nbv is not None else None, r6(nb[0]) if nb else None)
+    wb.close()
+
+
 def main():
     t0 = time.time()
     M = Model()
@@ -669,6 +736,13 @@ def main():
             docs[variant] = doc
             check_json(chk, tag, M, doc, parents)
             check_csv(chk, tag, M, os.path.join(out, "scorecard.csv"))
+            if listed:
+                vout = os.path.join(tmp, "views")
+                r, _ = run([EXE, "build", "--allow-outside-paths", ddir, "-o", vout,
+                            "--format", "html,xlsx", "--split", "-q"])
+                if chk.eq("[views] build exit code", "build --format html,xlsx --split",
+                          r.returncode, 0):
+                    check_texas_views(chk, M, vout)
     # report
     print("real national data: %d geographies (%d counties, %d states, nation %s)"
           % (len(M.geos), len(M.counties), len(M.states), "yes" if NATION in M.level else "no"))
