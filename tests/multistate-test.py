@@ -894,6 +894,52 @@ def main():
 T0 = time.time()
 
 
+LOW_DRAWS = 200         # c'': few draws, so a range depends on its stream
+
+
+def low_draws_check(chk, tmp, ds, cuts):
+    """c'': SPEC §3.10.1 says each peer group's draws restart the seeded
+    stream in geo_id order. With 20,000 draws a range hardly depends on the
+    stream; with 200 it does, so every county's rank_range of the
+    multi-state run must equal that of its state cut run alone, exactly."""
+    def with_draws(src, dst):
+        shutil.copytree(src, dst, symlinks=True)
+        mp = os.path.join(dst, "scorecard.json")
+        with open(mp, encoding="utf-8") as f:
+            man = json.load(f)
+        man["rank_draws"] = LOW_DRAWS
+        with open(mp, "w", encoding="utf-8") as f:
+            json.dump(man, f)
+        return dst
+    out = os.path.join(tmp, "out-low")
+    err = build(with_draws(ds, os.path.join(tmp, "multi-low")), out)
+    if err:
+        chk.fail("c'': rank_range with %d draws = the state alone" % LOW_DRAWS, "build", err, "exit 0")
+        return
+    doc = load_json(os.path.join(out, "scorecard.json"))
+    by = {g["geo_id"]: g for g in doc["geographies"]}
+    moved = 0
+    for c in cuts:
+        if c.kind == "national":
+            continue
+        cout = os.path.join(tmp, "ours-low-" + c.name)
+        err = build(with_draws(c.dir, os.path.join(tmp, "cut-low-" + c.name)), cout)
+        if err:
+            chk.fail("c'': rank_range with %d draws = the state alone" % LOW_DRAWS, c.name, err, "exit 0")
+            continue
+        ref = load_json(os.path.join(cout, "scorecard.json"))
+        for g in ref["geographies"]:
+            if g["level"] != "county":
+                continue
+            for gi, mi in zip(g["indicators"], by[g["geo_id"]]["indicators"]):
+                if gi["id"] in c.lagged:
+                    continue
+                chk.eq("c'': rank_range with %d draws = the state alone" % LOW_DRAWS,
+                       "%s %s %s" % (c.name, g["geo_id"], gi["id"]), mi["rank_range"], gi["rank_range"])
+                moved += mi["rank_range"] is not None
+    print("c'': %d rank ranges with %d draws compared with each state run alone" % (moved, LOW_DRAWS))
+
+
 def phase(what):
     print("[%5.1fs] %s" % (time.time() - T0, what), flush=True)
 
@@ -983,6 +1029,7 @@ def body(tmp):
             for p, a, b in diffs:
                 chk.bad.append(("c': our cut run = peer (compare_peer.walk)", c.name + " " + p, a, b))
 
+    low_draws_check(chk, tmp, ds, cuts)
     phase("b, c checked")
     # the peer extended to §3.10: the whole multi-state output
     e = peer_multi.result()
