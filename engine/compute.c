@@ -354,9 +354,13 @@ benchmarks(sc_results *r, size_t ii)
                 b->value[c] = sc_stats_median(vals + at[c] - nv[c], nv[c]);
     }
     /* §3.10.4: no national series in a single-state dataset without a
-     * nation geography */
-    if (!r->has_national)
+     * nation geography; with one, only the nation's own values: pooling
+     * or taking the median of one state's counties would pass the state
+     * off as the nation (README: several states) */
+    if (!ds->multi_state)
         for (size_t c = per; c < 2 * per; c++) {
+            if (r->has_national && b->method[c] == SC_BENCH_REPORTED)
+                continue;
             b->value[c] = NAN;
             b->method[c] = SC_BENCH_NONE;
         }

@@ -1683,6 +1683,42 @@ START_TEST(compute_single_state_with_nation_inferred)
 }
 END_TEST
 
+START_TEST(compute_single_state_nation_some_years)
+{
+    /* Single-state with a nation row for 2020 only: the national series is
+     * the nation's own value where it has one (2020: 72, reported) and
+     * null elsewhere: in 2021 pooling the state's counties would give
+     * 100*(80+30+70)/(100+50+100) = 72.0, the state passed off as the
+     * nation. The state's own benchmark is untouched (65 reported in
+     * 2021). */
+    fx f;
+    fx_open(&f,
+            "{\"title\": \"T\", \"indicators\": [" IND("x", "Health", "")
+            "]}",
+            "x.csv",
+            "geo_id,year,value,numerator,denominator\n"
+            "00000,2020,72,,\n"
+            "06000,2020,60,,\n06001,2020,,50,100\n06003,2020,,40,50\n"
+            "06000,2021,65,,\n06001,2021,,80,100\n06003,2021,,30,50\n"
+            "06005,2021,,70,100\n",
+            NULL);
+    ck_assert_int_eq(f.l.ds->multi_state, 0);
+    int m;
+    double n20 = sc_bench_get(f.r, 0, SC_BSET_NATIONAL, 0, 2020, &m);
+    ck_assert_msg(fabs(n20 - 72) < TOL && m == SC_BENCH_REPORTED,
+                  "2020 national: the nation's 72 reported; got %g (%d)", n20,
+                  m);
+    double n21 = sc_bench_get(f.r, 0, SC_BSET_NATIONAL, 0, 2021, &m);
+    ck_assert_msg(isnan(n21) && m == SC_BENCH_NONE,
+                  "2021 national: none (one state's counties are not the "
+                  "nation); got %g (%d)", n21, m);
+    double s21 = bench(&f, 0, SC_BSET_MAIN, &m);
+    ck_assert_msg(fabs(s21 - 65) < TOL && m == SC_BENCH_REPORTED,
+                  "2021 state benchmark 65 reported; got %g (%d)", s21, m);
+    fx_close(&f);
+}
+END_TEST
+
 START_TEST(compute_multistate_nation_inferred)
 {
     /* Multi-state, inferred geographies (06000, 32000 have rows): the
@@ -1889,6 +1925,7 @@ suite(void)
     tcase_add_test(tc, compute_single_state_with_nation_listed);
     tcase_add_test(tc, compute_single_state_with_nation_inferred);
     tcase_add_test(tc, compute_multistate_nation_inferred);
+    tcase_add_test(tc, compute_single_state_nation_some_years);
     suite_add_tcase(s, tc);
     tc = tcase_create("compute:api");
     tcase_add_test(tc, compute_rejects_bad_arguments);
