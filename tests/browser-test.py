@@ -175,7 +175,7 @@ def no_network(b, page_url, label):
 os.makedirs(shots, exist_ok=True)
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "out")
-    build(os.path.join(src, "data"), out, "--format", "json,html")
+    build(os.path.join(src, "data", "illustrative"), out, "--format", "json,html")
     page = os.path.join(out, "scorecard.html")
     url = "file://" + page
     with open(os.path.join(out, "scorecard.json"), encoding="utf-8") as f:

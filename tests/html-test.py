@@ -144,7 +144,7 @@ def accessible(root, label):
 with tempfile.TemporaryDirectory() as tmp:
     # 1. the sample
     out = os.path.join(tmp, "sample")
-    build(os.path.join(src, "data"), out, "--split", "--format", "json,html")
+    build(os.path.join(src, "data", "illustrative"), out, "--split", "--format", "json,html")
     html = read(os.path.join(out, "scorecard.html"))
     doc_text = read(os.path.join(out, "scorecard.json"))
     doc = hc.load_json(doc_text)

@@ -36,7 +36,7 @@ same() { # label dir1 dir2
     fi
 }
 
-for j in 1 2 7; do build "$src/data" "$tmp/sample-$j" "$j"; done
+for j in 1 2 7; do build "$src/data/illustrative" "$tmp/sample-$j" "$j"; done
 same "sample --jobs 1 vs 2" "$tmp/sample-1" "$tmp/sample-2"
 same "sample --jobs 1 vs 7" "$tmp/sample-1" "$tmp/sample-7"
 

@@ -28,9 +28,9 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/ds"
-cp "$src"/data/*.csv "$tmp/ds/"
+cp "$src"/data/illustrative/*.csv "$tmp/ds/"
 cp -r "$src/indicators" "$tmp/ds/indicators" # the peer reads DATASET/indicators
-"$py" - "$src/data/scorecard.json" "$tmp/ds/scorecard.json" <<'PY' || exit 1
+"$py" - "$src/data/illustrative/scorecard.json" "$tmp/ds/scorecard.json" <<'PY' || exit 1
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))
 m["rank_draws"] = 20000

@@ -210,7 +210,7 @@ def build_checks(label, dataset, tmp):
 def main():
     tmp = tempfile.mkdtemp(prefix="sc-progress-")
     try:
-        build_checks("sample", os.path.join(SRC, "data"), tmp)
+        build_checks("sample", os.path.join(SRC, "data", "illustrative"), tmp)
         ca = os.path.join(tmp, "ca")
         gen = subprocess.run(["/usr/bin/python3",
                               os.path.join(SRC, "bench", "generate.py"),

@@ -13,6 +13,6 @@ test -s "$tmp/example.c"
 "$cc" -std=c99 -Wall -Wextra -Werror ${EXTRA_CFLAGS:-} -I"$src/include" -I"$bld/include" \
     "$tmp/example.c" -o "$tmp/example" -L"$libdir" -lscorecard \
     -Wl,-rpath,"$libdir"
-out=$("$tmp/example" "$src/data" "$src/indicators")
+out=$("$tmp/example" "$src/data/illustrative" "$src/indicators")
 echo "$out"
 echo "$out" | grep -q '^10 indicators, 41628 observations$'

@@ -197,7 +197,7 @@ def main():
         ca = os.path.join(tmp, "ca")
         subprocess.run([sys.executable, os.path.join(src, "bench", "generate.py"),
                         "--workload", "ca", ca], check=True, stdout=subprocess.DEVNULL)
-        for tag, ds in (("data", os.path.join(src, "data")), ("ca", ca)):
+        for tag, ds in (("data", os.path.join(src, "data", "illustrative")), ("ca", ca)):
             js, cs = build(exe, ds, os.path.join(tmp, "out-" + tag))
             doc = json.loads(js)
             n = check_values(tag, doc, list(csv.reader(io.StringIO(cs))))

@@ -9,12 +9,12 @@ set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 sc=$1 root=$2
-"$1" build -o "$tmp/out" --format xlsx,json -q || exit 1
+"$1" build "$root/data/illustrative" -o "$tmp/out" --format xlsx,json -q || exit 1
 /usr/bin/python3 "$2/tests/xlsx-test.py" "$tmp/out/scorecard.xlsx" \
     "$tmp/out/scorecard.json"
 status=$?
 # SOURCE_DATE_EPOCH sets the workbook's creation time (reproducible builds)
-SOURCE_DATE_EPOCH=1700000000 "$1" build -o "$tmp/epoch" --format xlsx -q || exit 1
+SOURCE_DATE_EPOCH=1700000000 "$1" build "$root/data/illustrative" -o "$tmp/epoch" --format xlsx -q || exit 1
 if ! /usr/bin/python3 - "$tmp/epoch/scorecard.xlsx" <<'PY'
 import sys, zipfile
 core = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()
@@ -25,7 +25,7 @@ then
     status=1
 fi
 # SOURCE_DATE_EPOCH=0 too (libxlsxwriter would take 0 for "now")
-SOURCE_DATE_EPOCH=0 "$1" build -o "$tmp/epoch0" --format xlsx -q || exit 1
+SOURCE_DATE_EPOCH=0 "$1" build "$root/data/illustrative" -o "$tmp/epoch0" --format xlsx -q || exit 1
 if ! /usr/bin/python3 - "$tmp/epoch0/scorecard.xlsx" <<'PY'
 import sys, zipfile
 core = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()

@@ -5,7 +5,7 @@ THE VALUES WRITTEN BY THIS SCRIPT ARE SYNTHETIC. County names, FIPS codes and
 the rough size of each county's child population are real; every indicator
 value, count and margin of error is made up. Do not cite them.
 
-Usage:  python3 data/generate_sample.py
+Usage:  python3 data/illustrative/generate_sample.py
 
 Python 3 standard library only. The output is deterministic: the same bytes on
 every run (one random.Random(SEED) stream consumed in a fixed order, and all
