@@ -154,6 +154,19 @@ sc_xlsx_write_about(xctx *x)
         str(x, ws, row, 0, ds->inds[i].id, x->text);
         str(x, ws, row++, 1, ds->inds[i].file, x->text);
     }
+    /* the publishers' citations, as the definitions give them (the page's
+     * methodology and the JSON's indicators[].source/url carry the same) */
+    row++;
+    str(x, ws, row++, 0, "Sources", x->bold);
+    for (size_t i = 0; i < ds->ninds; i++) {
+        const sc_indicator_info *in = &ds->inds[i].info;
+        str(x, ws, row, 0, ds->inds[i].id, x->text);
+        str(x, ws, row, 1, in->source && in->source[0] ? in->source : "-",
+            x->wrap);
+        if (in->url && in->url[0])
+            str(x, ws, row, 2, in->url, x->text);
+        row++;
+    }
     if (x->constant_memory) {
         row++;
         str(x, ws, row++, 0, "Note", x->bold);
@@ -166,4 +179,5 @@ sc_xlsx_write_about(xctx *x)
     }
     keep(x, worksheet_set_column(ws, 0, 0, 26, NULL));
     keep(x, worksheet_set_column(ws, 1, 1, 100, NULL));
+    keep(x, worksheet_set_column(ws, 2, 2, 60, NULL));
 }

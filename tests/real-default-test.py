@@ -20,7 +20,9 @@ engine, and not from the cut in data/):
     the source, and Alpine (06003) is among them;
  5. the national rows (00000) of the CHR panel give the national benchmark
     of children not in poverty in 2010 and 2011 only (a single-state
-    dataset: no national figure is made up from California's counties).
+    dataset: no national figure is made up from California's counties);
+ 6. each indicator's citation is the same in the JSON (source, url), the
+    workbook's About sheet and the page's methodology.
 
 Usage: real-default-test.py SCORECARD SOURCE_ROOT
 Exit 0 pass, 1 fail, 77 skip (no ../shared/data/real).
@@ -75,7 +77,7 @@ check(r.returncode == 0, "data/cut_real.py --check: the bundled files are the "
 
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "out")
-    r = subprocess.run([EXE, "build", "-o", out, "--format", "json", "-q"],
+    r = subprocess.run([EXE, "build", "-o", out, "--format", "json,xlsx,html", "-q"],
                        capture_output=True, text=True)
     if r.returncode != 0:
         print(r.stdout, r.stderr)
@@ -83,6 +85,27 @@ with tempfile.TemporaryDirectory() as tmp:
         sys.exit(1)
     with open(os.path.join(out, "scorecard.json"), encoding="utf-8") as f:
         doc = json.load(f)
+    # 6. one citation per indicator, the same in the JSON, the workbook's
+    #    About sheet and the page's methodology
+    import openpyxl
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import htmlcheck as hc
+    wb = openpyxl.load_workbook(os.path.join(out, "scorecard.xlsx"), read_only=True)
+    about = list(wb["About"].iter_rows(values_only=True))
+    wb.close()
+    at = next(k for k, x in enumerate(about) if x and x[0] == "Sources")
+    cites = {x[0]: (x[1], x[2]) for x in about[at + 1:at + 1 + len(doc["indicators"])]}
+    with open(os.path.join(out, "scorecard.html"), encoding="utf-8") as f:
+        page = hc.parse(f.read())
+    src_cells = [tr.find_all("td")[-1] for tr in
+                 page.first("table", cls="sources").first("tbody").find_all("tr")]
+    for ind, td in zip(doc["indicators"], src_cells):
+        a = td.first("a")
+        check(ind["source"] and cites.get(ind["id"]) == (ind["source"], ind["url"])
+              and a is not None and a.text() == ind["source"]
+              and a.attrs.get("href") == ind["url"],
+              "%s: one citation in the JSON, the About sheet and the page (%s)"
+              % (ind["id"], ind["source"][:60]))
 
 inds = {i["id"]: i for i in doc["indicators"]}
 geo = {g["geo_id"]: g for g in doc["geographies"]}
