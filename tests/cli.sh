@@ -150,6 +150,12 @@ check show-fips 0 '^Los Angeles \(06037\)' -- "$sc" show 06037 "$ill"
 check show-name 0 '^Los Angeles \(06037\)' -- "$sc" show "los angeles county" "$ill"
 check show-table 0 'Children with health insurance +2023' -- "$sc" show 06037 "$ill"
 check show-default 0 '\(06037\)' -- "$sc" show 06037
+# the default is California's published data: SAHIE's Los Angeles 2016
+# (pctic 96.3 in the file), 40th of 58 counties, California pooled 96.9
+# (tests/real-default-test.py computes these from the publisher's file)
+check show-default-row 0 \
+    '^Children with health insurance +2016 +96\.3 +3\.7 +40/58 +96\.9  ' \
+    -- "$sc" show 06037
 check show-unknown 2 "no geography 'Atlantis'" -- "$sc" show Atlantis
 check show-missing 2 'show needs a county' -- "$sc" show
 
@@ -160,12 +166,17 @@ check list-geographies 0 '^06037 +county +06000 +06000 +Los Angeles' -- \
     "$sc" list geographies "$ill"
 check list-bad-data 1 'x.csv:3:12' -- "$sc" list indicators "$bad"
 
-# a single-state dataset: show prints no national rank and no benchmark
-# columns (its national ranks are its ranks, and it has no nation row)
+# a single-state dataset: show prints no national rank and no national
+# benchmark (its national ranks are its ranks, and it has no nation row),
+# but the state's benchmark beside each value
 "$sc" show 06037 "$ill" >"$tmp/show1" 2>&1
-if grep -qE 'nationally|NATIONAL|BENCHMARK' "$tmp/show1"; then
+if grep -qE 'nationally|NATIONAL|NATION' "$tmp/show1"; then
     echo "FAIL show-single-state: national figures in a single-state show"
     fail=$((fail + 1))
+elif ! grep -qE '^INDICATOR +YEAR +VALUE DISTANCE +RANK BENCHMARK  TREND' "$tmp/show1" ||
+        ! grep -q "^BENCHMARK: the state's value that year" "$tmp/show1"; then
+    echo "FAIL show-single-state: no state benchmark column"
+    sed 's/^/  | /' "$tmp/show1"; fail=$((fail + 1))
 else
     echo "ok   show-single-state"; pass=$((pass + 1))
 fi

@@ -198,8 +198,9 @@ group_label(char *row, size_t at, size_t size, const char *label,
 
 /* One geography's scorecard as a terminal table. In a multi-state
  * dataset ranks are within the county's state, with the national rank
- * beside them; the state's and the national benchmark are shown when
- * there is a national benchmark. */
+ * beside them. A county shows its state's benchmark, and the nation's
+ * beside it when the data has one; a state of a multi-state dataset the
+ * nation's. */
 static void
 show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
 {
@@ -208,12 +209,15 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
     int multi = sc_dataset_multi_state(ds);
     int county = geo->level == SC_LEVEL_COUNTY;
     int nat = multi && county; /* the national rank column */
-    int bench = 0;  /* benchmark columns: a national benchmark exists */
-    for (size_t i = 0; i < ni && !bench; i++) {
+    int sbench = 0; /* a county's STATE column: it has a benchmark */
+    int nbench = 0; /* the NATION column: a national benchmark exists */
+    for (size_t i = 0; i < ni; i++) {
         sc_indicator_result r;
         sc_results_indicator(res, g, i, &r);
-        bench = r.national_benchmark == r.national_benchmark;
+        sbench |= county && r.benchmark == r.benchmark;
+        nbench |= r.national_benchmark == r.national_benchmark;
     }
+    int bench = sbench || nbench;
     char a[32], b[32], c[32], peers[160], ranks[320];
     size_t si;
     peer_phrase(ds, geo, peers, sizeof peers);
@@ -266,7 +270,7 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
         w = snprintf(h2 + at2, sizeof h2 - at2, " %8s", "RANK");
     }
     at2 += w > 0 ? (size_t)w : 0;
-    if (bench && county) {
+    if (bench && county && nbench) {
         at1 = group_label(h1, at1, sizeof h1, "BENCHMARK", 18);
         w = snprintf(h2 + at2, sizeof h2 - at2, " %8s %8s", "STATE",
                      "NATION");
@@ -278,7 +282,7 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
     snprintf(h2 + at2, sizeof h2 - at2, "  %-24s %s", "TREND",
              "GOAL MET BY");
     printf("\n");
-    if (nat || (bench && county))
+    if (nat || (bench && county && nbench))
         printf("%s\n", h1);
     printf("%s\n", h2);
     for (size_t i = 0; i < ni; i++) {
@@ -319,8 +323,10 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
             char sb[32], nb[32];
             cell_num(sb, sizeof sb, r.benchmark, in->decimals);
             cell_num(nb, sizeof nb, r.national_benchmark, in->decimals);
-            if (county)
+            if (county && nbench)
                 printf(" %8s %8s", sb, nb);
+            else if (county)
+                printf(" %9s", sb);
             else
                 printf(" %9s", nb);
         }
@@ -335,11 +341,14 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
                "among every county of the dataset.\n");
     else if (multi && geo->level == SC_LEVEL_STATE)
         printf("Ranks are among the states of the dataset.\n");
-    if (bench && county)
+    if (bench && county && nbench)
         printf("BENCHMARK: the state's and the nation's value that year "
                "(as reported, else\npooled over their counties, else the "
                "counties' median); a county without a\nstate has the "
                "nation's as its STATE benchmark.\n");
+    else if (bench && county)
+        printf("BENCHMARK: the state's value that year (as reported, else "
+               "pooled over its\ncounties, else the counties' median).\n");
     else if (bench)
         printf("BENCHMARK: the nation's value that year (as reported, else "
                "pooled over every\ncounty, else the counties' median).\n");
