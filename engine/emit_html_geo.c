@@ -300,10 +300,20 @@ trend_cell(hw *h, const sc_indicator *ind, const sc_group *g)
         sc_html_signed(h, t->slope, k + 1);
         PUT(h, " points a year");
         if (t->has_window) {
+            /* the years the line was fitted to: from the window's first
+             * year with data (publishers' series start late and skip
+             * years: SAHIE from 2008, Urban's preschool every 2-3 years) */
+            int first = t->change_from_year ? t->change_from_year
+                                            : t->from_year;
             PUT(h, ", ");
-            sc_html_int(h, t->from_year);
+            sc_html_int(h, first);
             PUT(h, "\xe2\x80\x93");
             sc_html_int(h, t->to_year);
+            if (t->n > 0 && t->n < t->to_year - first + 1) {
+                PUT(h, " (");
+                sc_html_int(h, t->n);
+                PUT(h, " years with data)");
+            }
         }
         if (t->status == SC_TREND_NO_CHANGE && isfinite(t->p)) {
             PUT(h, " (p\xc2\xa0=\xc2\xa0");

@@ -13,7 +13,9 @@
     to the same values, and every name reads back as the same text;
  4. several states (SPEC §3.10): the state picker, in-state and national
     ranks and benchmarks, states ranked among states with their
-    counties' spread.
+    counties' spread;
+ 5. the default dataset (published data): every figure, and trends that
+    name the years they were fitted to.
 Usage: html-test.py SCORECARD SOURCE_ROOT"""
 import base64
 import hashlib
@@ -318,6 +320,27 @@ with tempfile.TemporaryDirectory() as tmp:
     check(shown == ["12.3%", "60.1%"],
           f"hostile: halves round away from zero on the JSON's text ({shown})")
 
+
+# 5. The default dataset (California's published data): publishers' series
+#    start late and skip years, so each trend names the years it was
+#    fitted to; every figure equals the JSON's.
+with tempfile.TemporaryDirectory() as tmp:
+    import subprocess
+    dout = os.path.join(tmp, "default")
+    r = subprocess.run([exe, "build", "-o", dout, "--format", "json,html", "-q"],
+                       capture_output=True, text=True)
+    check(r.returncode == 0, f"default: build exits 0 ({r.returncode})")
+    ddoc = hc.load_json(read(os.path.join(dout, "scorecard.json")))
+    droot = hc.parse(read(os.path.join(dout, "scorecard.html")))
+    figures_agree(droot, ddoc, "default")
+    la = hc.shown(droot.first("section", id="g06037"))["rows"]
+    check(la["health_insurance"]["slope"].endswith("2008\u20132016")
+          and la["preschool_attendance"]["slope"].endswith(
+              "2014\u20132023 (5 years with data)"),
+          "default: Los Angeles' trends name the years fitted (SAHIE from "
+          f"2008; Urban's preschool in 5 of 10 years): "
+          f"{la['health_insurance']['slope']!r}, "
+          f"{la['preschool_attendance']['slope']!r}")
 
 # 4. Several states (SPEC §3.10, bench/generate.py --workload multi): a
 #    state picker before the county picker, one county group per state,

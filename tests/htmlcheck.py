@@ -149,7 +149,10 @@ def expected(doc, geo):
         if t["status"] in STATUS_WORDS and t["slope"] is not None:
             sl = signed(t["slope"], k + 1) + " points a year"
             if t["from_year"] is not None:
-                sl += f", {t['from_year']}\u2013{t['to_year']}"
+                first = t["change_from_year"] or t["from_year"]
+                sl += f", {first}\u2013{t['to_year']}"
+                if t["n"] and t["n"] < t["to_year"] - first + 1:
+                    sl += f" ({t['n']} years with data)"
             if t["status"] == "no_significant_change" and t["p"] is not None:
                 sl += f" (p\u00a0=\u00a0{fmt(t['p'], 2)})"
         row["slope"] = sl
