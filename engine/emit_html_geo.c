@@ -352,6 +352,14 @@ projection_cell(hw *h, const sc_indicator *ind, const sc_group *g)
             }
             PUT(h, "</small>");
         }
+        /* a series that ends before the others (SAHIE's 2016 beside
+         * 2023): the year comes from a trend that old, say so */
+        if (ind->latest_year != SC_NO_YEAR &&
+            ind->latest_year < h->r->latest_year) {
+            PUT(h, "<small class=\"old\">on data ending in ");
+            sc_html_int(h, ind->latest_year);
+            PUT(h, "</small>");
+        }
         break;
     case SC_PROJ_BEYOND:
         PUT(h, "Not within 100 years at this pace");

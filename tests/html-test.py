@@ -341,6 +341,10 @@ with tempfile.TemporaryDirectory() as tmp:
           f"2008; Urban's preschool in 5 of 10 years): "
           f"{la['health_insurance']['slope']!r}, "
           f"{la['preschool_attendance']['slope']!r}")
+    pj = {i: la[i]["projection_text"] for i in ("health_insurance", "preschool_attendance")}
+    check("on data ending in 2016" in (pj["health_insurance"] or "")
+          and "data ending" not in (pj["preschool_attendance"] or ""),
+          f"default: a projection from a series that ends early says so ({pj})")
 
 # 4. Several states (SPEC §3.10, bench/generate.py --workload multi): a
 #    state picker before the county picker, one county group per state,
