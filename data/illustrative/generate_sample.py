@@ -464,7 +464,7 @@ def main():
 
     manifest_lines = [
         "{",
-        '  "title": "California County Scorecard of Children\'s Well-Being (illustrative sample)",',
+        '  "title": "California County Scorecard of Children\'s Well-Being (illustrative sample, synthetic values)",',
         '  "geographies": "geographies.csv",',
         '  "goal_year": 2030,',
         '  "trend_years": 10,',
