@@ -101,6 +101,13 @@ check no-manifest 3 "scorecard.json.*No such file" -- "$sc" validate "$tmp/noman
 out=$tmp/build-out
 check build-default 0 'wrote .*scorecard.xlsx' -- "$sc" build -o "$tmp/default-out"
 check build 0 'wrote .*scorecard.xlsx' -- "$sc" build "$ill" -o "$out"
+# warnings do not stop a build: the first five, then how many in all
+check build-warning 0 ": warning: " -- "$sc" build "$warn" -o "$tmp/warn-out" --format json
+check build-warning-count 0 "^scorecard: 1 warning; 'scorecard validate" -- \
+    "$sc" build "$warn" -o "$tmp/warn-out" --format json
+check build-warnings-capped 0 "scorecard: 31 warnings \(26 not shown\); 'scorecard validate" -- \
+    "$sc" build -o "$tmp/default-out2" --format json
+check show-warnings-counted 0 "^scorecard: 31 warnings \(31 not shown\)" -- "$sc" show 06037
 if [ -s "$out/scorecard.json" ] && [ -s "$out/scorecard.csv" ] &&
         [ -s "$out/scorecard.xlsx" ] && [ -s "$out/scorecard.html" ] &&
         [ "$(wc -l <"$out/scorecard.csv")" -eq 41629 ]; then

@@ -196,6 +196,31 @@ group_label(char *row, size_t at, size_t size, const char *label,
     return at;
 }
 
+/* Warnings `build` prints before writing (all of them: `validate`). */
+#define BUILD_WARNINGS_SHOWN 5
+
+/* A build or show with warnings only: the first `shown` of them, then
+ * how many there are and where to read them all. */
+static void
+warnings_summary(const sc_diagnostics *diags, const char *dataset,
+                 size_t shown)
+{
+    size_t n = sc_diagnostics_count(diags);
+    size_t total = sc_diagnostics_total(diags, SC_SEV_WARNING);
+    if (shown > n)
+        shown = n;
+    for (size_t i = 0; i < shown; i++) {
+        char line[1024];
+        sc_diag_format(sc_diagnostics_get(diags, i), line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+    fprintf(stderr, "scorecard: %zu warning%s", total, total == 1 ? "" : "s");
+    if (total > shown)
+        fprintf(stderr, " (%zu not shown)", total - shown);
+    fprintf(stderr, "; 'scorecard validate %s' lists every one\n",
+            dataset && dataset[0] ? dataset : ".");
+}
+
 /* One geography's scorecard as a terminal table. In a multi-state
  * dataset ranks are within the county's state, with the national rank
  * beside them. A county shows its state's benchmark, and the nation's
@@ -627,10 +652,16 @@ main(int argc, char **argv)
         fprintf(stderr, "scorecard: %s\n", sc_status_str(st));
         rc = exit_for(st);
     } else if (opt.command == CMD_BUILD || opt.command == CMD_SHOW) {
-        /* validation first: nothing is written when there are errors */
-        if (st != SC_OK || sc_diagnostics_count(diags) > 0)
-            report_diagnostics(stderr, diags, FMT_TEXT, dataset,
-                               st == SC_OK, 0);
+        /* validation first: nothing is written when there are errors;
+         * warnings alone do not stop a build, and `validate` is the place
+         * to read them all: build shows the first few, show none, and
+         * both say how many there are */
+        if (st != SC_OK)
+            report_diagnostics(stderr, diags, FMT_TEXT, dataset, 0, 0);
+        else if (sc_diagnostics_count(diags) > 0)
+            warnings_summary(diags, dataset,
+                             opt.command == CMD_BUILD ? BUILD_WARNINGS_SHOWN
+                                                      : 0);
         if (st != SC_OK) {
             rc = exit_for(st);
             if (st == SC_ERR_DATA)
