@@ -73,6 +73,7 @@ sc_reason_str(int reason)
 {
     return reason == SC_REASON_SOURCE_SUPPRESSED ? "source_suppressed"
            : reason == SC_REASON_LOW_DENOMINATOR ? "low_denominator"
+           : reason == SC_REASON_RULE            ? "suppress_if"
                                                  : NULL;
 }
 
@@ -776,7 +777,10 @@ trend_task(void *ctx, size_t c)
         double d = NAN;
         if (gr->latest >= 0 && ds->obs[gr->latest].reason == SC_REASON_NONE)
             d = distance_of(ind, ds->obs[gr->latest].value);
-        sc_trend_input in = {pts, n, ind->latest_year, ds->trend_years,
+        sc_trend_input in = {pts, n, ind->latest_year,
+                             ind->info.trend_years > 0
+                                 ? ind->info.trend_years
+                                 : ds->trend_years,
                              ds->goal_year, ds->alpha,
                              ind->info.direction == SC_LOWER_IS_BETTER, d};
         sc_status st = sc_trend_compute(&in, &gr->trend);

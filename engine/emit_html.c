@@ -402,13 +402,30 @@ methodology(hw *h)
            "scores.</dd>\n<dt>Trends</dt><dd>A straight line fitted to the "
            "last ");
     sc_html_int(h, ds->trend_years);
-    PUT(h, " years by least squares (weighted by the margins of error when "
+    PUT(h, " years");
+    size_t nown = 0; /* indicators whose manifest entry sets their own */
+    for (size_t i = 0; i < ds->ninds; i++) {
+        const sc_indicator_info *in = &ds->inds[i].info;
+        if (in->trend_years == ds->trend_years)
+            continue;
+        if (nown++)
+            PUT(h, ", ");
+        else
+            PUT(h, " (");
+        sc_html_int(h, in->trend_years);
+        PUT(h, " for ");
+        sc_html_esc(h, in->name);
+    }
+    if (nown)
+        PUT(h, ")");
+    PUT(h, " by least squares (weighted by the margins of error when "
            "every year has one). A trend is called improving or worsening "
            "only when it is statistically significant at the ");
     sc_wputs(h->f, sc_html_dec(a, ds->alpha * 100, 1));
     PUT(h, "% level; the arrow shows whether the value is rising or "
            "falling. The year the goal is reached is projected from that "
-           "line; the pace compares it with the rate needed to reach the "
+           "line (a rate close to 100% usually slows as it nears the goal, "
+           "so a straight line's year is optimistic there); the pace compares it with the rate needed to reach the "
            "goal by ");
     sc_html_int(h, ds->goal_year);
     PUT(h, ".</dd>\n<dt>Benchmark</dt><dd>");
@@ -426,7 +443,14 @@ methodology(hw *h)
                "latest year.");
     PUT(h, "</dd>\n<dt>Suppressed and unstable "
            "values</dt><dd>Values withheld by the source, or based on fewer "
-           "children than the indicator's minimum, are shown as suppressed "
+           "children than the indicator's minimum");
+    int rules = 0;
+    for (size_t i = 0; i < ds->ninds; i++)
+        rules |= ds->inds[i].nsupp > 0;
+    if (rules)
+        PUT(h, ", or set aside by this dataset's rule for a source (see the "
+               "indicator's description)");
+    PUT(h, ", are shown as suppressed "
            "and left out of scores, ranks, benchmarks and trends. Values "
            "whose margin of error is large relative to the value are "
            "marked unstable but still used.</dd>\n</dl>\n"

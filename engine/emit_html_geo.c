@@ -428,6 +428,8 @@ indicator_row(hw *h, size_t g, size_t i)
             PUT(h, "fewer than ");
             sc_html_count(h, ind->info.min_denominator);
             PUT(h, " children counted");
+        } else if (o->reason == SC_REASON_RULE) {
+            PUT(h, "set aside by this dataset's rule for the source");
         } else {
             PUT(h, "withheld by the source");
         }
@@ -677,6 +679,24 @@ sc_html_geo_section(hw *h, size_t g)
     comp_text(h, g, &r->overall[g]);
     PUT(h, "</strong> <span class=\"small\">out of 100, where 100 means "
            "every goal is met");
+    const sc_comp *ov = &r->overall[g];
+    if (isfinite(ov->score) && ov->scored < ov->total) {
+        /* a domain without a score: say which, the mean is over fewer */
+        PUT(h, "; from ");
+        sc_html_int(h, ov->scored);
+        PUT(h, " of ");
+        sc_html_int(h, ov->total);
+        PUT(h, " domains, without ");
+        int n = 0;
+        for (size_t d = 0; d < ds->ndomains; d++) {
+            const sc_comp *c = &r->domains[g * ds->ndomains + d];
+            if (isfinite(c->score) || !c->total)
+                continue;
+            if (n++)
+                PUT(h, ", ");
+            sc_html_esc(h, ds->domains[d]);
+        }
+    }
     PUT(h, "</span></p>\n");
 
     /* domains, then each domain's indicators */

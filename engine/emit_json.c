@@ -254,6 +254,8 @@ write_head(jw *w, const sc_results *r)
         str(w, in->url);
         key(w, "latest_year");
         int0(w, ind->latest_year == SC_NO_YEAR ? 0 : ind->latest_year);
+        key(w, "trend_years");
+        intv(w, in->trend_years);
         key(w, "ranked");
         intv(w, r->ranked[i]);
         bench_series(w, r, i, SC_BSET_MAIN);

@@ -5,11 +5,14 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <xlsxwriter.h>
 
 #include <scorecard/version.h>
 
 #include "compute.h"
+#include "util.h"
 #include "xlsx_book.h"
 
 /* ------------------------------------------------- Indicators and About */
@@ -94,7 +97,9 @@ sc_xlsx_write_about(xctx *x)
         {"Trends", "least-squares slope over the trend window (weighted by "
                    "1/se^2 when every point has a margin of error), "
                    "two-sided p-value; improving or worsening when p < alpha. "
-                   "Goal met by: latest year + distance / slope."},
+                   "Goal met by: latest year + distance / slope (a rate "
+                   "near 100% usually slows as it nears the goal, so that "
+                   "year is optimistic there)."},
         {"Benchmark", "the state's own value; else pooled county counts; "
                       "else the median of county values."},
         {"Domain and overall scores", "weighted mean of indicator scores "
@@ -138,6 +143,18 @@ sc_xlsx_write_about(xctx *x)
     num(x, ws, row++, 1, ds->goal_year, NULL);
     str(x, ws, row, 0, "Trend window (years)", x->text);
     num(x, ws, row++, 1, ds->trend_years, NULL);
+    for (size_t i = 0; i < ds->ninds; i++) { /* an entry's own window */
+        if (ds->inds[i].info.trend_years == ds->trend_years)
+            continue;
+        char *label = sc_asprintf("Trend window, %s", ds->inds[i].id);
+        if (!label) {
+            keep(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            break;
+        }
+        str(x, ws, row, 0, label, x->text);
+        free(label);
+        num(x, ws, row++, 1, ds->inds[i].info.trend_years, NULL);
+    }
     str(x, ws, row, 0, "Alpha", x->text);
     num(x, ws, row++, 1, ds->alpha, NULL);
     str(x, ws, row, 0, "Rank draws", x->text);

@@ -238,14 +238,14 @@ sc_xlsx_frags_build(dctx *d, xctx *x)
         frag_make(d, x, "unstable", 0, &d->flags) ||
         frag_make(d, x, "*", xf_text, &d->star))
         return -1;
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < SC_NREASONS; k++)
         if (frag_make(d, x, sc_reason_str(k), 0, &d->reason[k]))
             return -1;
     for (int k = 0; k < 4; k++)
         if (frag_make(d, x, sc_bench_method_str(k), 0, &d->method[k]) ||
             frag_make(d, x, sc_vs_str(k), 0, &d->vs[k]))
             return -1;
-    d->small_max = frag_max(d->level, 2) + frag_max(d->reason, 3) +
+    d->small_max = frag_max(d->level, 2) + frag_max(d->reason, SC_NREASONS) +
                    d->flags.n + frag_max(d->method, 4) + frag_max(d->vs, 4) +
                    d->star.n;
     for (lxw_col_t c = 0; c < NDATA; c++) {
@@ -281,9 +281,9 @@ sc_xlsx_dctx_free(dctx *d)
     free(d->level[1].s);
     free(d->flags.s);
     free(d->star.s);
+    for (int k = 0; k < SC_NREASONS; k++)
+        free(d->reason[k].s);
     for (int k = 0; k < 4; k++) {
-        if (k < 3)
-            free(d->reason[k].s);
         free(d->method[k].s);
         free(d->vs[k].s);
     }
@@ -450,8 +450,7 @@ sc_xlsx_gen_rows(const dctx *d, const dchunk *c, obuf *b, uint64_t *nstr)
         NUM(10, o->num, 5);
         NUM(11, o->den, 5);
         BOOL(12, supp);
-        if (o->reason < 3)
-            STR(13, &d->reason[o->reason]);
+        STR(13, &d->reason[o->reason]);
         if (o->unstable)
             STR(14, &d->flags);
         NUM(15, f.distance, dec);
@@ -570,7 +569,7 @@ sc_xlsx_ctempl_parse(ctempl *t)
     if (!last)
         return -1;
     t->vml_tail = (size_t)(last - v->p) + 10;
-    for (int k = 1; k < 3; k++) {
+    for (int k = 1; k < SC_NREASONS; k++) {
         const char *s = suppressed_why(k);
         if (ob_xml_text(&t->why[k], s, strlen(s)))
             return -2;
@@ -583,7 +582,7 @@ sc_xlsx_ctempl_free(ctempl *t)
 {
     ob_free(&t->com);
     ob_free(&t->vml);
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < SC_NREASONS; k++)
         ob_free(&t->why[k]);
 }
 
@@ -690,7 +689,7 @@ sc_xlsx_gen_notes(const dctx *d, const ctempl *t, int which,
         if (o->reason == SC_REASON_NONE)
             continue;
         uint64_t row = c->row0 + n; /* 1-based */
-        int why = o->reason < 3 ? o->reason : SC_REASON_SOURCE_SUPPRESSED;
+        int why = o->reason; /* < SC_NREASONS */
         if (which == 0) {
             /* the stand-in with this cell's reference and text */
             if (ob_reserve(b, t->com_tail + t->why[why].len + 64))

@@ -81,6 +81,19 @@ report(gctx *g, const sc_csv_rec *rec, long field, const char *code,
     return st;
 }
 
+/* A warning at field `field` of a geographies record. */
+static sc_status __attribute__((format(printf, 5, 6)))
+warn(gctx *g, const sc_csv_rec *rec, long field, const char *code,
+     const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sc_status st = vreport_at(g, SC_SEV_WARNING, rec->offset, rec->line,
+                              field, code, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
 /* Report at field `field` of listed geography geo's row. */
 static sc_status __attribute__((format(printf, 5, 6)))
 report_geo(gctx *g, sc_severity sev, const sc_geo *geo, long field,
@@ -156,6 +169,10 @@ on_geo_record(void *vctx, const sc_csv_rec *rec)
     geo->parent = sc_strndup(pa, pn);
     if (!geo->name || !geo->parent)
         return SC_ERR_NOMEM;
+    if (sc_formula_like(nm, nn))
+        SC_TRY(warn(g, rec, g->col[G_NAME], "formula-like-text",
+                    "name '%s' begins with '%c'" SC_FORMULA_HINT,
+                    sc_csv_shorten(&g->tmp, nm, nn), nm[0]));
     size_t ln = rec->lens[g->col[G_LEVEL]];
     const char *lv = sc_trim(rec->fields[g->col[G_LEVEL]], &ln);
     if (sc_strieq(lv, ln, "county"))

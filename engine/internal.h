@@ -94,6 +94,10 @@ typedef struct sc_indicator {
     char **filter_cols;
     char **filter_vals;
     size_t nfilter;
+    char **supp_cols;           /* suppress_if: a row whose cells all */
+    char **supp_vals;           /* equal these texts is suppressed */
+    size_t nsupp;
+    int trend_years;            /* 0: the dataset's trend_years */
     char thousands_sep;         /* 0: none */
     /* where the manifest names the file, for file-level errors */
     char *ref_path;
@@ -106,6 +110,12 @@ typedef struct sc_indicator {
 } sc_indicator;
 
 #define SC_NO_YEAR (-2147483647 - 1)
+
+/* The sc_reason values, SC_REASON_NONE included (tables indexed by
+ * reason have this size; sc_obs.reason has room for 4). */
+#define SC_NREASONS 4
+_Static_assert(SC_REASON_RULE == SC_NREASONS - 1 && SC_NREASONS <= 4,
+               "sc_reason: update SC_NREASONS and sc_obs.reason's width");
 
 /* No geography (a county without a state, a dataset without a nation). */
 #define SC_NONE UINT32_MAX
@@ -139,7 +149,7 @@ typedef struct sc_obs {
     uint32_t geo;       /* index into geos */
     uint16_t ind;
     uint16_t subgroup : 14; /* index into subgroups; 0 is "All" */
-    uint16_t reason : 2;    /* sc_reason */
+    uint16_t reason : 2;    /* sc_reason, < SC_NREASONS */
     uint16_t label : 15;    /* 0: plain year; else labels index + 1 */
     uint16_t unstable : 1;
     int16_t year;           /* 1900-2100 once validated */

@@ -27,6 +27,7 @@ typedef struct lctx {
     size_t *parts[SC_COL_COUNT];  /* file columns of each canonical column */
     size_t nparts[SC_COL_COUNT];
     long *filter;                 /* file column of each filter */
+    long *supp;                   /* file column of each suppress_if */
     const sc_csv_rec *rec;        /* the row being read */
     double z;                     /* two-sided z of ci_level */
     sc_buf cell[SC_COL_COUNT];    /* concatenated cell texts */
@@ -81,6 +82,68 @@ row_report(void *vctx, sc_severity sev, const char *code, sc_col col,
     va_end(ap);
     if (sev == SC_SEV_ERROR)
         L->row_error = 1;
+}
+
+/* A text cell the outputs show (a name, a subgroup) that a spreadsheet
+ * would run as a formula: a formula-like-text warning at the cell. */
+static void
+formula_check(lctx *L, sc_col col, const char *what, const char *t, size_t n)
+{
+    if (sc_formula_like(t, n))
+        row_report(L, SC_SEV_WARNING, "formula-like-text", col,
+                   "%s '%s' begins with '%c'" SC_FORMULA_HINT, what,
+                   sc_csv_shorten(&L->tmp, t, n), t[0]);
+}
+
+/* The file columns of a filter or suppress_if rule's column names, into
+ * *out. Returns 0, -1 when a column is missing (reported), -2 when out
+ * of memory. */
+static int
+match_columns(lctx *L, const sc_csv_rec *rec, const char *key,
+              char *const *names, size_t n, long **out, const char *have)
+{
+    if (!n)
+        return 0;
+    *out = calloc(n, sizeof **out);
+    if (!*out)
+        return -2;
+    int r = 0;
+    for (size_t f = 0; f < n; f++) {
+        (*out)[f] = -1;
+        for (size_t i = 0; i < rec->nfields; i++) {
+            size_t len = rec->lens[i];
+            const char *h = sc_trim(rec->fields[i], &len);
+            if (sc_strieq(h, len, names[f])) {
+                (*out)[f] = (long)i;
+                break;
+            }
+        }
+        if ((*out)[f] < 0) {
+            if (sc_diag_addf(L->diags, SC_SEV_ERROR, "missing-column",
+                             L->ind->path, rec->line, 1,
+                             "%s column '%s' not found in the header; the "
+                             "header has: %s",
+                             key, names[f], have) == SC_ERR_NOMEM)
+                return -2;
+            r = -1;
+        }
+    }
+    return r;
+}
+
+/* Whether every column cols[f] of the row equals vals[f] (trimmed). A
+ * row shorter than the header has empty cells there. */
+static int
+row_matches(const sc_csv_rec *rec, const long *cols, char *const *vals,
+            size_t n)
+{
+    for (size_t f = 0; f < n; f++) {
+        size_t len = (size_t)cols[f] < rec->nfields ? rec->lens[cols[f]] : 0;
+        const char *t = len ? sc_trim(rec->fields[cols[f]], &len) : "";
+        if (strlen(vals[f]) != len || memcmp(t, vals[f], len) != 0)
+            return 0;
+    }
+    return 1;
 }
 
 /* Header: find every canonical and filter column. Returns SC_ERR_DATA to
@@ -173,30 +236,17 @@ read_header(lctx *L, const sc_csv_rec *rec)
             goto nomem;
         ok = 0;
     }
-    if (ind->nfilter) {
-        L->filter = calloc(ind->nfilter, sizeof *L->filter);
-        if (!L->filter)
-            goto nomem;
-        for (size_t f = 0; f < ind->nfilter; f++) {
-            L->filter[f] = -1;
-            for (size_t i = 0; i < rec->nfields; i++) {
-                size_t n = rec->lens[i];
-                const char *h = sc_trim(rec->fields[i], &n);
-                if (sc_strieq(h, n, ind->filter_cols[f])) {
-                    L->filter[f] = (long)i;
-                    break;
-                }
-            }
-            if (L->filter[f] < 0) {
-                if (sc_diag_addf(L->diags, SC_SEV_ERROR, "missing-column",
-                                 ind->path, rec->line, 1,
-                                 "filter column '%s' not found in the "
-                                 "header; the header has: %s",
-                                 ind->filter_cols[f], have) == SC_ERR_NOMEM)
-                    goto nomem;
-                ok = 0;
-            }
-        }
+    switch (match_columns(L, rec, "filter", ind->filter_cols, ind->nfilter,
+                          &L->filter, have)) {
+    case -2: goto nomem;
+    case -1: ok = 0; break;
+    default: break;
+    }
+    switch (match_columns(L, rec, "suppress_if", ind->supp_cols, ind->nsupp,
+                          &L->supp, have)) {
+    case -2: goto nomem;
+    case -1: ok = 0; break;
+    default: break;
     }
     sc_buf_free(&list);
     ind->loaded = ok;
@@ -383,13 +433,9 @@ on_row(void *vctx, const sc_csv_rec *rec)
     L->data_rows++;
 
     /* filter: keep only rows where every named column equals its text */
-    for (size_t f = 0; f < ind->nfilter; f++) {
-        size_t n = rec->lens[L->filter[f]];
-        const char *t = sc_trim(rec->fields[L->filter[f]], &n);
-        if (strlen(ind->filter_vals[f]) != n ||
-            memcmp(t, ind->filter_vals[f], n) != 0)
-            return SC_OK;
-    }
+    if (ind->nfilter && !row_matches(rec, L->filter, ind->filter_vals,
+                                     ind->nfilter))
+        return SC_OK;
     size_t len[SC_COL_COUNT];
     const char *txt[SC_COL_COUNT];
     for (int c = 0; c < SC_COL_COUNT; c++) {
@@ -540,6 +586,9 @@ on_row(void *vctx, const sc_csv_rec *rec)
         o.value = NAN;
         o.reason = SC_REASON_SOURCE_SUPPRESSED;
     }
+    if (o.reason == SC_REASON_NONE && ind->nsupp &&
+        row_matches(rec, L->supp, ind->supp_vals, ind->nsupp))
+        o.reason = SC_REASON_RULE;
     if (o.reason == SC_REASON_NONE && !isnan(den) &&
         (den < ind->info.min_denominator || den <= 0))
         o.reason = SC_REASON_LOW_DENOMINATOR;
@@ -552,10 +601,15 @@ on_row(void *vctx, const sc_csv_rec *rec)
 
     /* subgroup, year label */
     size_t sg = 0;
-    if (len[SC_COL_SUBGROUP])
+    if (len[SC_COL_SUBGROUP]) {
+        size_t before = part->subgroups.count;
         SC_TRY(intern_limited(L, &part->subgroups, SC_COL_SUBGROUP,
                               txt[SC_COL_SUBGROUP], len[SC_COL_SUBGROUP],
                               SC_MAX_SUBGROUPS, "subgroups", &sg));
+        if (part->subgroups.count > before) /* once, where it first is */
+            formula_check(L, SC_COL_SUBGROUP, "subgroup",
+                          txt[SC_COL_SUBGROUP], len[SC_COL_SUBGROUP]);
+    }
     o.subgroup = (uint16_t)sg;
     if (is_range) {
         size_t lab;
@@ -584,6 +638,9 @@ on_row(void *vctx, const sc_csv_rec *rec)
                 free(cand);
             }
             if (take) {
+                if (!*have || strlen(*have) != nn ||
+                    memcmp(*have, nm, nn) != 0) /* once a new name */
+                    formula_check(L, SC_COL_GEO_NAME, "geo_name", nm, nn);
                 char *copy = sc_strndup(nm, nn);
                 if (!copy)
                     return SC_ERR_NOMEM;
@@ -647,6 +704,7 @@ sc_load_observations(sc_dataset *ds, size_t ii, sc_part *part)
         sc_buf_free(&L.cell[c]);
     }
     free(L.filter);
+    free(L.supp);
     sc_buf_free(&L.tmp);
     if (st == SC_ERR_DATA)
         st = SC_OK;

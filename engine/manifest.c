@@ -50,7 +50,7 @@ static const char *const def_keys[] = {
 
 static const char *const entry_keys[] = {
     "use", "file", "columns", "ci_level", "transform", "filter",
-    "thousands_separator", NULL};
+    "suppress_if", "thousands_separator", "trend_years", NULL};
 
 const char *const sc_col_names[SC_COL_COUNT] = {
     "geo_id", "year", "value", "numerator", "denominator",
@@ -65,20 +65,53 @@ note_status(mctx *m, sc_status st)
         m->fatal = st;
 }
 
-/* Report at the key (want_key) or value of path in doc. */
-static void __attribute__((format(printf, 7, 8)))
-report_at(mctx *m, const jdoc *doc, const sc_jstep *path, size_t depth,
-          int want_key, sc_severity sev, const char *fmt, ...)
+static void
+vreport(mctx *m, const jdoc *doc, const sc_jstep *path, size_t depth,
+        int want_key, sc_severity sev, const char *code, const char *fmt,
+        va_list ap)
 {
     unsigned long line = 1, col = 1;
     long off = sc_json_find(doc->text, doc->len, path, depth, want_key);
     if (off >= 0)
         sc_json_linecol(doc->text, doc->len, (size_t)off, &line, &col);
+    note_status(m, sc_diag_vaddf(m->diags, sev, code, doc->path, line, col,
+                                 fmt, ap));
+}
+
+/* Report at the key (want_key) or value of path in doc. */
+static void __attribute__((format(printf, 7, 8)))
+report_at(mctx *m, const jdoc *doc, const sc_jstep *path, size_t depth,
+          int want_key, sc_severity sev, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    note_status(m, sc_diag_vaddf(m->diags, sev, "manifest", doc->path, line,
-                                 col, fmt, ap));
+    vreport(m, doc, path, depth, want_key, sev, "manifest", fmt, ap);
     va_end(ap);
+}
+
+static void __attribute__((format(printf, 5, 6)))
+warn_code_at(mctx *m, const jdoc *doc, const sc_jstep *path, size_t depth,
+             const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(m, doc, path, depth, 0, SC_SEV_WARNING, "formula-like-text", fmt,
+            ap);
+    va_end(ap);
+}
+
+/* A text the outputs show (title, name, source...) that a spreadsheet
+ * would take for a formula: a formula-like-text warning at its value. */
+static void
+check_text(mctx *m, const jdoc *doc, const sc_jstep *path, size_t depth,
+           const char *what, const char *text)
+{
+    size_t n = strlen(text);
+    if (!sc_formula_like(text, n))
+        return;
+    warn_code_at(m, doc, path, depth, "%s '%.*s%s' begins with '%c'" SC_FORMULA_HINT,
+                 what, n > 40 ? 40 : (int)n, text, n > 40 ? "..." : "",
+                 text[0]);
 }
 
 /* Levenshtein distance, capped: a cheap "did you mean" for typos. */
@@ -476,6 +509,9 @@ get_string(const entry_ctx *e, const char *key, const char *def, int required,
         *ok = 0;
         return sc_strdup(def);
     }
+    if (strcmp(key, "id") != 0)
+        check_text(e->m, fs.doc, fs.path, fs.depth, key,
+                   fs.item->valuestring);
     return sc_strdup(fs.item->valuestring);
 }
 
@@ -567,6 +603,58 @@ names_of(const cJSON *v, char ***out, size_t *n)
         if (!((*out)[*n] = sc_strdup(it->valuestring)))
             return -2;
         (*n)++;
+    }
+    return 0;
+}
+
+/* A `{"column": "text", ...}` object (filter, suppress_if): the columns
+ * and the texts their cells must equal. Returns -1 only when out of
+ * memory (e->m->fatal is set); a bad value is reported and clears *ok. */
+static int
+read_match(const entry_ctx *e, const char *key, const char *example,
+           const char *meaning, char ***cols, char ***vals, size_t *n,
+           int *ok)
+{
+    field_src fs;
+    if (!lookup(e, key, &fs))
+        return 0;
+    if (!cJSON_IsObject(fs.item)) {
+        bad_field(e, &fs, "bad value for '%s': expected an object such as %s",
+                  key, example);
+        *ok = 0;
+        return 0;
+    }
+    size_t cnt = (size_t)cJSON_GetArraySize(fs.item);
+    *cols = calloc(cnt + 1, sizeof **cols);
+    *vals = calloc(cnt + 1, sizeof **vals);
+    if (!*cols || !*vals) {
+        e->m->fatal = SC_ERR_NOMEM;
+        return -1;
+    }
+    const cJSON *it;
+    cJSON_ArrayForEach(it, fs.item) {
+        char *val = NULL;
+        if (cJSON_IsString(it))
+            val = sc_strdup(it->valuestring);
+        else if (is_integer(it))
+            val = sc_asprintf("%.0f", it->valuedouble);
+        else {
+            sc_jstep p[4] = {fs.path[0], fs.path[1], fs.path[2],
+                             {it->string, 0}};
+            report_at(e->m, fs.doc, p, fs.depth + 1, 0, SC_SEV_ERROR,
+                      "%s.%s must be a text (%s)", key, it->string, meaning);
+            *ok = 0;
+            continue;
+        }
+        char *col = sc_strdup(it->string);
+        if (!val || !col) {
+            free(val);
+            free(col);
+            e->m->fatal = SC_ERR_NOMEM;
+            return -1;
+        }
+        (*cols)[*n] = col;
+        (*vals)[(*n)++] = val;
     }
     return 0;
 }
@@ -678,48 +766,16 @@ read_source(const entry_ctx *e, sc_indicator *ind, int *ok)
             }
         }
     }
-    if (lookup(e, "filter", &fs)) {
-        if (!cJSON_IsObject(fs.item)) {
-            bad_field(e, &fs, "bad value for 'filter': expected an object "
-                              "such as {\"agegroup\": \"3-4\"}");
-            *ok = 0;
-        } else {
-            size_t cnt = (size_t)cJSON_GetArraySize(fs.item);
-            ind->filter_cols = calloc(cnt + 1, sizeof *ind->filter_cols);
-            ind->filter_vals = calloc(cnt + 1, sizeof *ind->filter_vals);
-            if (!ind->filter_cols || !ind->filter_vals) {
-                e->m->fatal = SC_ERR_NOMEM;
-                return;
-            }
-            const cJSON *it;
-            cJSON_ArrayForEach(it, fs.item) {
-                char *val = NULL;
-                if (cJSON_IsString(it))
-                    val = sc_strdup(it->valuestring);
-                else if (is_integer(it))
-                    val = sc_asprintf("%.0f", it->valuedouble);
-                else {
-                    sc_jstep p[4] = {fs.path[0], fs.path[1], fs.path[2],
-                                     {it->string, 0}};
-                    report_at(e->m, fs.doc, p, fs.depth + 1, 0, SC_SEV_ERROR,
-                              "filter.%s must be a text (the cell must equal "
-                              "it)",
-                              it->string);
-                    *ok = 0;
-                    continue;
-                }
-                char *col = sc_strdup(it->string);
-                if (!val || !col) {
-                    free(val);
-                    free(col);
-                    e->m->fatal = SC_ERR_NOMEM;
-                    return;
-                }
-                ind->filter_cols[ind->nfilter] = col;
-                ind->filter_vals[ind->nfilter++] = val;
-            }
-        }
-    }
+    if (read_match(e, "filter", "{\"agegroup\": \"3-4\"}",
+                   "the cell must equal it", &ind->filter_cols,
+                   &ind->filter_vals, &ind->nfilter, ok) ||
+        read_match(e, "suppress_if", "{\"quality\": \"3\"}",
+                   "a row whose cells all equal their texts is suppressed",
+                   &ind->supp_cols, &ind->supp_vals, &ind->nsupp, ok))
+        return;
+    ind->trend_years = (int)get_number(e, "trend_years", 0, 1, 0, 200, 1,
+                                       "a whole number of years, 1 to 200",
+                                       ok);
     if (lookup(e, "thousands_separator", &fs)) {
         const char *s = cJSON_IsString(fs.item) ? fs.item->valuestring : NULL;
         if (!s || strlen(s) != 1 || (s[0] >= '0' && s[0] <= '9') ||
@@ -1015,6 +1071,12 @@ sc_indicator_clear(sc_indicator *ind)
     }
     free(ind->filter_cols);
     free(ind->filter_vals);
+    for (size_t k = 0; k < ind->nsupp; k++) {
+        free(ind->supp_cols[k]);
+        free(ind->supp_vals[k]);
+    }
+    free(ind->supp_cols);
+    free(ind->supp_vals);
     memset(ind, 0, sizeof *ind);
 }
 
@@ -1068,6 +1130,8 @@ top_string(mctx *m, const char *key, int required)
         free(t);
         return NULL;
     }
+    sc_jstep p[1] = {{key, 0}};
+    check_text(m, &m->manifest, p, 1, key, it->valuestring);
     char *s = sc_strdup(it->valuestring);
     if (!s)
         m->fatal = SC_ERR_NOMEM;
@@ -1217,6 +1281,10 @@ sc_manifest_load(sc_dataset *ds, const char *path, const sc_options *opt,
             i++;
         }
     }
+    for (size_t k = 0; k < ds->ninds; k++)
+        ds->inds[k].info.trend_years = ds->inds[k].trend_years
+                                           ? ds->inds[k].trend_years
+                                           : ds->trend_years;
 
     /* domains: given order, or order of first appearance */
     const cJSON *doms = cJSON_GetObjectItemCaseSensitive(root, "domains");
@@ -1232,6 +1300,13 @@ sc_manifest_load(sc_dataset *ds, const char *path, const sc_options *opt,
                       "bad value for 'domains': expected an array of domain "
                       "names (display order)");
             doms = NULL;
+        } else {
+            size_t k = 0;
+            cJSON_ArrayForEach(it, doms) {
+                sc_jstep p[2] = {{"domains", 0}, {NULL, k++}};
+                check_text(&m, &m.manifest, p, 2, "domain",
+                           it->valuestring);
+            }
         }
     }
     size_t cap = (doms ? (size_t)cJSON_GetArraySize(doms) : 0) + ds->ninds;

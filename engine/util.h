@@ -57,6 +57,19 @@ char *sc_path_join(const char *dir, const char *name);
 /* Case-insensitive ASCII comparison of s[0..n) with the C string t. */
 int sc_strieq(const char *s, size_t n, const char *t);
 
+/* Whether s[0..n) begins with '=', '+', '-' or '@': a spreadsheet that
+ * opens a CSV holding the text runs it as a formula (CSV injection). */
+static inline int
+sc_formula_like(const char *s, size_t n)
+{
+    return n > 0 && (s[0] == '=' || s[0] == '+' || s[0] == '-' ||
+                     s[0] == '@');
+}
+/* The end of every formula-like-text warning: why, and what to do. */
+#define SC_FORMULA_HINT                                                      \
+    "; a spreadsheet that opens the CSV output would run it as a formula "  \
+    "(the workbook writes it as text): start it with another character"
+
 /* Strip ASCII spaces and tabs from both ends of s[0..*n). */
 const char *sc_trim(const char *s, size_t *n);
 

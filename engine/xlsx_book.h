@@ -90,6 +90,9 @@ suppressed_why(int reason)
     return reason == SC_REASON_LOW_DENOMINATOR
                ? "Suppressed: the denominator is below the indicator's "
                  "minimum (low_denominator)."
+           : reason == SC_REASON_RULE
+               ? "Suppressed by the dataset's rule for this source "
+                 "(suppress_if): see the indicator's description."
                : "Suppressed by the source (source_suppressed).";
 }
 

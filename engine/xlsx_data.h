@@ -44,7 +44,7 @@ typedef struct dctx {
     const sc_results *r;
     const sc_dataset *ds;
     dfrag *geo_id, *geo_name, *ind_id, *domain, *subgroup, *label;
-    dfrag level[2], reason[3], flags, method[4], vs[4], star;
+    dfrag level[2], reason[SC_NREASONS], flags, method[4], vs[4], star;
     size_t small_max;       /* level ... star together, at most */
     uint64_t interned;      /* strings added to libxlsxwriter's table */
     char open[NDATA][12];   /* `<c r="A` */
@@ -84,7 +84,7 @@ typedef struct ctempl {
     size_t vml_tail;         /* vml: after the last </v:shape> */
     uint64_t data_id;        /* first of the drawing's shape-id blocks */
     uint64_t shape_id;       /* first shape id */
-    obuf why[3];             /* the comment texts, as XML */
+    obuf why[SC_NREASONS];   /* the comment texts, as XML, by reason */
 } ctempl;
 
 /* -------------------------------------------------- emit_xlsx_data.c */

@@ -143,6 +143,13 @@ def main():
             diffs.append((".schema_version", eng.get("schema_version"), "1.1"))
         eng = cut_310(eng)
         eng["schema_version"] = "1.0"
+    # an indicator's own trend window (a manifest entry's trend_years) is
+    # ours; the peer knows the dataset's only, so each must equal it
+    for k, ind in enumerate(eng.get("indicators", [])):
+        own = ind.pop("trend_years", eng.get("trend_years"))
+        if own != eng.get("trend_years"):
+            diffs.append((".indicators[%d].trend_years" % k, own,
+                          eng.get("trend_years")))
     walk(eng, peer, "", diffs)
     figures = [0]
 

@@ -104,8 +104,8 @@ KEYS = {  # §5.1 with §3.10.7's additions, in order
                  "distance", "score", "children_gap", "benchmark", "vs_benchmark", "national_benchmark",
                  "vs_national", "trend", "series"],
     "indicator": ["id", "name", "domain", "direction", "target", "unit", "decimals", "min_denominator",
-                  "weight", "max_rse", "description", "source", "url", "latest_year", "ranked",
-                  "benchmark", "subgroup_benchmarks", "state_benchmarks"],
+                  "weight", "max_rse", "description", "source", "url", "latest_year", "trend_years",
+                  "ranked", "benchmark", "subgroup_benchmarks", "state_benchmarks"],
     "state_benchmark": ["geo_id", "benchmark", "subgroup_benchmarks"],
 }
 
@@ -471,6 +471,8 @@ def check_model(chk, M, doc, csv_head, csv_rows):
         w = "indicators[%s]" % d["id"]
         chk.eq("a: JSON key order", w + " keys", list(e), KEYS["indicator"])
         chk.eq("a: latest_year", w + ".latest_year", e.get("latest_year"), d["latest"])
+        chk.eq("a: trend_years (the dataset's)", w + ".trend_years", e.get("trend_years"),
+               doc["trend_years"])
         chk.eq("a: ranked (= national_of)", w + ".ranked", e.get("ranked"), len(d["national"]))
         allb, subb = M.series(d["nat_bench"])
         chk.eq("a: national benchmark series", w + ".benchmark", e.get("benchmark"), allb)
@@ -1024,6 +1026,8 @@ def body(tmp):
             diffs = []
             mine = strip(ref)
             mine["schema_version"] = peer_doc.get("schema_version")
+            for x in mine["indicators"]:  # ours (a manifest entry's own window)
+                x.pop("trend_years", None)
             compare_peer.walk(mine, peer_doc, "", diffs)
             chk.n["c': our cut run = peer (compare_peer.walk)"] += leaves(peer_doc)
             for p, a, b in diffs:

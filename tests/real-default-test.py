@@ -22,7 +22,12 @@ engine, and not from the cut in data/):
     of children not in poverty in 2010 and 2011 only (a single-state
     dataset: no national figure is made up from California's counties);
  6. each indicator's citation is the same in the JSON (source, url), the
-    workbook's About sheet and the page's methodology.
+    workbook's About sheet and the page's methodology;
+ 7. Urban birthweight: the counties graded quality 3 (one shared pooled
+    value) are suppressed by the manifest's suppress_if, the rest ranked;
+ 8. CHR graduation: Los Angeles' trend fitted to the 2014-2018 releases
+    (trend_years 5), its slope computed here;
+ 9. the README's opening `show 06037` block is the build's output.
 
 Usage: real-default-test.py SCORECARD SOURCE_ROOT
 Exit 0 pass, 1 fail, 77 skip (no ../shared/data/real).
@@ -92,6 +97,13 @@ with tempfile.TemporaryDirectory() as tmp:
     import htmlcheck as hc
     wb = openpyxl.load_workbook(os.path.join(out, "scorecard.xlsx"), read_only=True)
     about = list(wb["About"].iter_rows(values_only=True))
+    data_rows = wb["Data"].iter_rows(values_only=True)
+    dhead = next(data_rows)
+    rule_rows = sorted((x[dhead.index("geo_id")], x[dhead.index("year")])
+                       for x in data_rows
+                       if x[dhead.index("indicator")] == "healthy_birthweight"
+                       and x[dhead.index("reason")] == "suppress_if"
+                       and x[dhead.index("value")] == "*")
     wb.close()
     at = next(k for k, x in enumerate(about) if x and x[0] == "Sources")
     cites = {x[0]: (x[1], x[2]) for x in about[at + 1:at + 1 + len(doc["indicators"])]}
@@ -193,6 +205,68 @@ la_np = entry("06037", "not_in_poverty")
 check(la_np["national_benchmark"] is None and la_np["year"] not in us,
       "no national benchmark for %s (the nation row has only %s; none is pooled "
       "from California's counties)" % (la_np["year"], sorted(us)))
+
+# 7. Urban birthweight: the rows graded quality 3 carry one shared number
+#    (the state's pooled rate for small counties), so the manifest's
+#    suppress_if sets them aside: exactly those counties are suppressed
+#    with reason suppress_if, and the rest are ranked
+lbw = [x for x in rows("urban_mobility/rate_low_birth_weight_metric_all_county.csv")
+       if x["state"] == "06"]
+blast = max(int(x["year"]) for x in lbw)
+q3 = sorted("06" + x["county"] for x in lbw
+            if int(x["year"]) == blast and x["rate_low_birth_weight_quality"] == "3")
+shared = {x["rate_low_birth_weight"] for x in lbw
+          if int(x["year"]) == blast and x["rate_low_birth_weight_quality"] == "3"}
+check(len(q3) == 23 and len(shared) == 1,
+      "Urban birthweight %d: %d counties graded quality 3 share %d value"
+      % (blast, len(q3), len(shared)))
+got = sorted(g for g, gg in geo.items() if gg["level"] == "county"
+             and entry(g, "healthy_birthweight")["suppressed"]
+             and entry(g, "healthy_birthweight")["reason"] == "suppress_if")
+check(got == q3 and "06003" in got,
+      "Urban birthweight: the quality-3 counties are suppressed by the "
+      "manifest's rule, Alpine among them (got %d)" % len(got))
+q3_all = sorted(("06" + x["county"], int(x["year"])) for x in lbw
+                if x["rate_low_birth_weight_quality"] == "3")
+check(rule_rows == q3_all and len(q3_all) == 23 * 8,
+      "Urban birthweight: the workbook's Data sheet shows the %d quality-3 "
+      "rows as * with reason suppress_if (got %d)" % (len(q3_all), len(rule_rows)))
+check(inds["healthy_birthweight"]["ranked"] == 58 - len(q3)
+      and entry("06037", "healthy_birthweight")["of"] == 58 - len(q3),
+      "Urban birthweight: %d counties ranked" % (58 - len(q3)))
+
+# 8. CHR graduation: the definition changes after the 2011 release, so
+#    the manifest's trend_years 5 fits 2014-2018 only; Los Angeles' OLS
+#    slope over those releases, computed here from the CHR file
+grad = sorted((int(x["release_year"]), float(x["hs_graduation_value"]) * 100)
+              for x in chr_rows if x["fips"] == "06037"
+              and x["hs_graduation_value"] not in ("", "NA")
+              and int(x["release_year"]) >= 2014)
+n = len(grad)
+mx = sum(y for y, _ in grad) / n
+my = sum(v for _, v in grad) / n
+slope = (sum((y - mx) * (v - my) for y, v in grad)
+         / sum((y - mx) ** 2 for y, _ in grad))
+t = entry("06037", "hs_graduation")["trend"]
+check(inds["hs_graduation"]["trend_years"] == 5 and t["from_year"] == 2014
+      and t["n"] == n == 4 and t["method"] == "ols"
+      and close(t["slope"], round(slope, 6)),
+      "CHR graduation: Los Angeles' trend over releases %s, slope %.6f (got "
+      "%s from %s, n %s)" % ([y for y, _ in grad], slope, t["slope"],
+                             t["from_year"], t["n"]))
+
+# 9. the README's opening block is what `show 06037` prints
+with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+    readme = f.read()
+a = readme.index("<!-- show-06037")
+block = readme[a:readme.index("<!-- /show-06037", a)].split("```")[1]
+lines = block.strip("\n").split("\n")
+r = subprocess.run([EXE, "show", "06037"], capture_output=True, text=True)
+shown = r.stdout.split("\n")
+check(lines[0] == "$ build/engine/cli/scorecard show 06037"
+      and shown[:len(lines) - 1] == lines[1:],
+      "README: the opening `show 06037` block is the build's output (%d lines)"
+      % (len(lines) - 1))
 
 print("real-default: %d passed, %d failed" % (passes, len(fails)))
 sys.exit(1 if fails else 0)

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import subprocess
+import re
 import sys
 import tempfile
 
@@ -71,7 +72,10 @@ def skip_value(s, i):
 
 
 def strip_json(s):
-    """Cut every `,"key":value` of NEW_KEYS out of the text."""
+    """Cut every `,"key":value` of NEW_KEYS out of the text, and each
+    indicator's `trend_years` (added after §3.10, right after the
+    indicator's latest_year; the top level's stays)."""
+    s = re.sub(r'("latest_year":[0-9]+),"trend_years":[0-9]+', r"\1", s)
     pats = ['"%s":' % k for k in NEW_KEYS]
     out, i, n = [], 0, len(s)
     while i < n:

@@ -450,6 +450,131 @@ START_TEST(load_filter_keeps_matching_rows)
 }
 END_TEST
 
+/* --------------------------------------------------------- suppress_if */
+
+START_TEST(load_suppress_if_marks_matching_rows)
+{
+    /* a publisher's quality grade of 3 sets the value aside (Urban's
+     * small-county birthweight rows); a marker stays the source's own
+     * suppression; a blank grade is not "3" */
+    char *dir = make(
+        MANIFEST("", ",\n   \"suppress_if\": {\"quality\": \"3\"}"),
+        "geo_id,year,value,quality\n"
+        "06001,2020,50,1\n"
+        "06003,2020,60,3\n"
+        "06005,2020,*,3\n"
+        "06007,2020,70,\n"
+        "06009,2020,80, 3 \n");
+    tu_load l = load_ok(dir);
+    ck_assert_uint_eq(sc_dataset_observation_count(l.ds), 5);
+    sc_observation o = obs(&l, 0, "06001", "All", 2020);
+    ck_assert_int_eq(o.reason, SC_REASON_NONE);
+    ck_assert_double_eq_tol(o.value, 50, TU_EPS);
+    o = obs(&l, 0, "06003", "All", 2020);
+    ck_assert_int_eq(o.reason, SC_REASON_RULE);
+    ck_assert(isnan(o.value));
+    o = obs(&l, 0, "06005", "All", 2020);
+    ck_assert_int_eq(o.reason, SC_REASON_SOURCE_SUPPRESSED);
+    o = obs(&l, 0, "06007", "All", 2020);
+    ck_assert_int_eq(o.reason, SC_REASON_NONE);
+    ck_assert_double_eq_tol(o.value, 70, TU_EPS);
+    o = obs(&l, 0, "06009", "All", 2020); /* cells are trimmed */
+    ck_assert_int_eq(o.reason, SC_REASON_RULE);
+    /* rule-suppressed counties are not ranked: 06001 and 06007 are */
+    sc_results *r = NULL;
+    ck_assert_int_eq(sc_compute(l.ds, &r), SC_OK);
+    size_t g;
+    ck_assert_int_eq(sc_dataset_find_geography(l.ds, "06003", &g), SC_OK);
+    sc_indicator_result ir;
+    ck_assert_int_eq(sc_results_indicator(r, g, 0, &ir), SC_OK);
+    ck_assert_int_eq(ir.suppressed, 1);
+    ck_assert_int_eq(ir.reason, SC_REASON_RULE);
+    ck_assert_int_eq(ir.rank, 0);
+    ck_assert_int_eq(sc_dataset_find_geography(l.ds, "06001", &g), SC_OK);
+    ck_assert_int_eq(sc_results_indicator(r, g, 0, &ir), SC_OK);
+    ck_assert_int_eq(ir.of, 2);
+    ck_assert_int_eq(ir.rank, 2); /* 50 < 70 */
+    sc_results_free(r);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+START_TEST(load_suppress_if_errors)
+{
+    /* a rule column missing from the header: at the header, line 1 */
+    char *dir = make(MANIFEST("", ",\n   \"suppress_if\": {\"qual\": \"3\"}"),
+                     "geo_id,year,value,quality\n06001,2020,50,1\n");
+    tu_load l = load_fails(dir);
+    TU_ASSERT_DIAG(l.diags, "missing-column", SC_SEV_ERROR, "x.csv", 1, 1,
+                   "suppress_if column 'qual' not found in the header; the "
+                   "header has: geo_id, year, value, quality");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+    /* not an object: at the value, line 5 column 19 of the manifest
+     * (`   "suppress_if": ` is 18 characters) */
+    dir = make(MANIFEST("", ",\n   \"suppress_if\": [\"quality\"]"),
+               "geo_id,year,value,quality\n06001,2020,50,1\n");
+    l = load_fails(dir);
+    TU_ASSERT_DIAG(l.diags, "manifest", SC_SEV_ERROR, "scorecard.json", 5,
+                   19,
+                   "bad value for 'suppress_if': expected an object such as "
+                   "{\"quality\": \"3\"}");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
+/* ------------------------------------------------- an entry's trend_years */
+
+START_TEST(load_entry_trend_years_sets_the_window)
+{
+    /* 50, 50 in 2010-2011 (an older definition), then 60, 61, 62: with
+     * "trend_years": 3 the window is 2014-2016 and the slope exactly 1.
+     * Over every year it would be Sxy/Sxx = 61.4/26.8 = 2.291 (x mean
+     * 2013.2, y mean 56.6). */
+    char *dir = make(MANIFEST("", ",\n   \"trend_years\": 3"),
+                     "geo_id,year,value\n"
+                     "06001,2010,50\n06001,2011,50\n06001,2014,60\n"
+                     "06001,2015,61\n06001,2016,62\n");
+    tu_load l = load_ok(dir);
+    ck_assert_int_eq(sc_dataset_trend_years(l.ds), 10);
+    ck_assert_int_eq(sc_dataset_indicator(l.ds, 0)->trend_years, 3);
+    sc_results *r = NULL;
+    ck_assert_int_eq(sc_compute(l.ds, &r), SC_OK);
+    size_t g;
+    ck_assert_int_eq(sc_dataset_find_geography(l.ds, "06001", &g), SC_OK);
+    sc_indicator_result ir;
+    ck_assert_int_eq(sc_results_indicator(r, g, 0, &ir), SC_OK);
+    ck_assert_double_eq_tol(ir.slope, 1.0, 1e-9);
+    sc_results_free(r);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+    /* without it, the dataset's 10 years: every point */
+    dir = make(MANIFEST("", ""),
+               "geo_id,year,value\n"
+               "06001,2010,50\n06001,2011,50\n06001,2014,60\n"
+               "06001,2015,61\n06001,2016,62\n");
+    l = load_ok(dir);
+    ck_assert_int_eq(sc_dataset_indicator(l.ds, 0)->trend_years, 10);
+    ck_assert_int_eq(sc_compute(l.ds, &r), SC_OK);
+    ck_assert_int_eq(sc_dataset_find_geography(l.ds, "06001", &g), SC_OK);
+    ck_assert_int_eq(sc_results_indicator(r, g, 0, &ir), SC_OK);
+    ck_assert_double_eq_tol(ir.slope, 61.4 / 26.8, 1e-9);
+    sc_results_free(r);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+    /* 0 is not a window: line 5, column 19 */
+    dir = make(MANIFEST("", ",\n   \"trend_years\": 0"),
+               "geo_id,year,value\n06001,2016,62\n");
+    l = load_fails(dir);
+    TU_ASSERT_DIAG(l.diags, "manifest", SC_SEV_ERROR, "scorecard.json", 5,
+                   19, "a whole number of years, 1 to 200");
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 /* ---------------------------------------------------- thousands separator */
 
 START_TEST(load_thousands_separator)
@@ -1083,6 +1208,9 @@ suite(void)
     tcase_add_test(tc, load_transform_scale);
     tcase_add_test(tc, load_transform_complement);
     tcase_add_test(tc, load_filter_keeps_matching_rows);
+    tcase_add_test(tc, load_suppress_if_marks_matching_rows);
+    tcase_add_test(tc, load_suppress_if_errors);
+    tcase_add_test(tc, load_entry_trend_years_sets_the_window);
     tcase_add_test(tc, load_thousands_separator);
     tcase_add_test(tc, load_thousands_without_separator_is_error);
     suite_add_tcase(s, tc);

@@ -681,6 +681,101 @@ hier_load(const char *csv, const char *geo, char **dir)
     return tu_load_dir(*dir);
 }
 
+/* ------------------------------------------------- formula-like text */
+
+START_TEST(validate_warns_on_formula_like_text)
+{
+    /* Every text the outputs show that begins with = + - @, where it
+     * is, once. Columns by hand:
+     *   scorecard.json 2: `  "title": ` is 11 characters -> 12
+     *   scorecard.json 4: `  "domains": [` is 14 -> 15
+     *   scorecard.json 7: `    "name": ` 12 -> 13
+     *   scorecard.json 8, 9: `    "domain": `, `    "source": ` 14 -> 15
+     *   geo.csv 3: `06001,` 6 -> 7
+     *   ins.csv 3: `06001,2020,80,` 14 -> 15 (line 5 repeats the
+     *   subgroup: no second warning) */
+    char *dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\n"
+             "  \"title\": \"=SUM(A1)\",\n"
+             "  \"geographies\": \"geo.csv\",\n"
+             "  \"domains\": [\"@Health\"],\n"
+             "  \"indicators\": [{\n"
+             "    \"id\": \"ins\",\n"
+             "    \"name\": \"+Insured\",\n"
+             "    \"domain\": \"@Health\",\n"
+             "    \"source\": \"-Census\",\n"
+             "    \"file\": \"ins.csv\"\n"
+             "  }]\n"
+             "}\n");
+    tu_write(dir, "geo.csv",
+             "geo_id,name,level,parent\n"
+             "06000,California,state,\n"
+             "06001,=cmd|' /C calc'!A0,county,06000\n"
+             "06003,Alpine,county,06000\n");
+    tu_write(dir, "ins.csv",
+             "geo_id,year,value,subgroup\n"
+             "06001,2020,90,\n"
+             "06001,2020,80,-Latino\n"
+             "06003,2020,85,\n"
+             "06001,2021,91,-Latino\n"
+             "06001,2021,92,\n"
+             "06003,2021,86,\n");
+    tu_load l = tu_load_dir(dir);
+    if (l.status != SC_OK)
+        tu_dump(l.diags);
+    ck_assert_int_eq(l.status, SC_OK); /* warnings only */
+    const char *why = "; a spreadsheet that opens the CSV output would run "
+                      "it as a formula (the workbook writes it as text): "
+                      "start it with another character";
+    char want[512];
+    snprintf(want, sizeof want, "title '=SUM(A1)' begins with '='%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING,
+                   "scorecard.json", 2, 12, want);
+    snprintf(want, sizeof want, "domain '@Health' begins with '@'%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING,
+                   "scorecard.json", 4, 15, want);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING,
+                   "scorecard.json", 8, 15, want);
+    snprintf(want, sizeof want, "name '+Insured' begins with '+'%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING,
+                   "scorecard.json", 7, 13, want);
+    snprintf(want, sizeof want, "source '-Census' begins with '-'%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING,
+                   "scorecard.json", 9, 15, want);
+    snprintf(want, sizeof want,
+             "name '=cmd|' /C calc'!A0' begins with '='%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING, "geo.csv", 3,
+                   7, want);
+    snprintf(want, sizeof want, "subgroup '-Latino' begins with '-'%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING, "ins.csv", 3,
+                   15, want);
+    ck_assert_uint_eq(tu_count(l.diags, "formula-like-text"), 7);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+
+    /* inferred geographies: a geo_name, once for each new name (line 3
+     * repeats it); `06001,2019,90,` is 14 characters -> column 15 */
+    dir = tu_tmpdir();
+    tu_write(dir, "scorecard.json",
+             "{\"title\": \"T\", \"indicators\": [{\"id\": \"x\", \"name\": "
+             "\"X\", \"domain\": \"Health\", \"file\": \"x.csv\"}]}\n");
+    tu_write(dir, "x.csv",
+             "geo_id,year,value,geo_name\n"
+             "06001,2019,90,@Alameda\n"
+             "06001,2020,91,@Alameda\n"
+             "06003,2020,85,Alpine\n");
+    l = tu_load_dir(dir);
+    ck_assert_int_eq(l.status, SC_OK);
+    snprintf(want, sizeof want, "geo_name '@Alameda' begins with '@'%s", why);
+    TU_ASSERT_DIAG(l.diags, "formula-like-text", SC_SEV_WARNING, "x.csv", 2,
+                   15, want);
+    ck_assert_uint_eq(tu_count(l.diags, "formula-like-text"), 1);
+    tu_load_free(&l);
+    tu_cleanup(dir);
+}
+END_TEST
+
 START_TEST(validate_hier_county_parent_not_a_state)
 {
     /* SPEC §2.4 "A county's state is its parent (which must then be a
@@ -966,6 +1061,7 @@ suite(void)
     tcase_add_test(tc, validate_no_outlier_for_steady_trend);
     tcase_add_test(tc, validate_warns_on_county_missing_latest_year);
     tcase_add_test(tc, validate_warns_on_name_mismatch);
+    tcase_add_test(tc, validate_warns_on_formula_like_text);
     suite_add_tcase(s, tc);
     tc = tcase_create("validate:regressions");
     tcase_add_test(tc, validate_refuses_paths_outside_dataset);

@@ -256,12 +256,16 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
     sc_score_result o;
     sc_results_overall(res, g, &o);
     cell_num(a, sizeof a, o.score, 1);
+    char cover[64] = "";
+    if (o.scored < o.total) /* say it when a domain is missing */
+        snprintf(cover, sizeof cover, "  (%zu of %zu domains)", o.scored,
+                 o.total);
     if (o.rank) {
         rank_phrase(ranks, sizeof ranks, o.rank, o.of, peers, nat,
                     o.national_rank, o.national_of, multi);
-        printf("Overall score %s, %s\n", a, ranks);
+        printf("Overall score %s, %s%s\n", a, ranks, cover);
     } else {
-        printf("Overall score %s\n", a);
+        printf("Overall score %s%s\n", a, cover);
     }
     for (size_t d = 0; d < sc_dataset_domain_count(ds); d++) {
         sc_score_result s;
@@ -310,12 +314,19 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
     if (nat || (bench && county && nbench))
         printf("%s\n", h1);
     printf("%s\n", h2);
+    int by_rule = 0, lastyear = 0, early = 0, projected = 0;
+    for (size_t i = 0; i < ni; i++) { /* the latest year of any indicator */
+        sc_indicator_result r;
+        sc_results_indicator(res, g, i, &r);
+        lastyear = r.year > lastyear ? r.year : lastyear;
+    }
     for (size_t i = 0; i < ni; i++) {
         const sc_indicator_info *in = sc_dataset_indicator(ds, i);
         sc_indicator_result r;
         sc_results_indicator(res, g, i, &r);
-        char year[8], rank[80], nrank[80], proj[24];
+        char year[8], rank[80], nrank[80], proj[48];
         snprintf(year, sizeof year, "%d", r.year);
+        by_rule |= r.suppressed && r.reason == SC_REASON_RULE;
         if (r.suppressed)
             snprintf(a, sizeof a, "*");
         else
@@ -324,8 +335,14 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
         rank_cell(rank, sizeof rank, r.rank, r.of, multi);
         rank_cell(nrank, sizeof nrank, r.national_rank, r.national_of,
                   multi);
-        if (r.projection && strcmp(r.projection, "projected") == 0)
-            snprintf(proj, sizeof proj, "%d", r.projected_year);
+        if (r.projection && strcmp(r.projection, "projected") == 0) {
+            /* from a series that ends before the others: say so */
+            projected = 1;
+            early |= r.year < lastyear;
+            snprintf(proj, sizeof proj,
+                     r.year < lastyear ? "%d (data to %d)" : "%d",
+                     r.projected_year, r.year);
+        }
         else if (r.projection && strcmp(r.projection, "target_met") == 0)
             snprintf(proj, sizeof proj, "met");
         else if (r.projection && strcmp(r.projection, "beyond_horizon") == 0)
@@ -359,7 +376,17 @@ show_geo(const sc_dataset *ds, const sc_results *res, size_t g)
     }
     printf("\nValue and distance in percentage points; distance is to the "
            "goal of all children (100%%, or 0%% for lower-is-better).\n"
-           "* suppressed by the source or for a small denominator.\n");
+           "* suppressed by the source or for a small denominator%s.\n",
+           by_rule ? ", or by the dataset's suppress_if rule for its source "
+                     "(see the\n  indicator's description)"
+                   : "");
+    if (projected)
+        printf("GOAL MET BY: the year the straight-line trend reaches the "
+               "goal%s; rates near\n100%% usually slow as they approach it, "
+               "so read those years as optimistic.\n",
+               early ? " (\"data to\":\nthe indicator's data end that year, "
+                       "before the other indicators')"
+                     : "");
     if (nat)
         printf("IN STATE ranks among the counties of the county's state "
                "(counties without one\nare ranked together), NATIONAL "

@@ -47,7 +47,8 @@ SC_API const char *sc_level_str(sc_level level);
 typedef enum sc_reason {
     SC_REASON_NONE = 0,              /**< not suppressed */
     SC_REASON_SOURCE_SUPPRESSED = 1, /**< marker or blank value cell */
-    SC_REASON_LOW_DENOMINATOR = 2    /**< denominator < min_denominator */
+    SC_REASON_LOW_DENOMINATOR = 2,   /**< denominator < min_denominator */
+    SC_REASON_RULE = 3               /**< the manifest entry's suppress_if */
 } sc_reason;
 
 /** An indicator definition after catalog and manifest were merged. */
@@ -66,6 +67,8 @@ typedef struct sc_indicator_info {
     const char *source;      /**< may be "" */
     const char *url;         /**< may be "" */
     const char *file;        /**< observation CSV, as the user names it */
+    int trend_years;         /**< the trend window: the manifest entry's
+                                  `trend_years`, else the dataset's */
 } sc_indicator_info;
 
 /** A geography (county, state or nation). */
