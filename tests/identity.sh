@@ -50,10 +50,11 @@ check_digest() { # file expected
         fail=1
     fi
 }
-# JSON: d1029651... before each indicator got its trend_years (the same
-# bytes with those 10 keys cut out)
+# JSON: b3a95996... before the sample's sources said "Synthetic" (only
+# the 10 source and url strings differ), d1029651... before each
+# indicator got its trend_years (those 10 keys cut out)
 check_digest "$tmp/sample-1/scorecard.json" \
-    b3a9596992a2d34c86917e7f4c022368cb79fef7bdfec45d441dca4a2b20f5ad
+    15aca53082a2405f0c4f81238a02bf05e158e88e1a5c4ffa3a2052304e155191
 check_digest "$tmp/sample-1/scorecard.csv" \
     b21959a4cba90b6740cc06f3504c4bcb330d4e6dd66132ddcafddde25ef86dd1
 

@@ -8,7 +8,7 @@ to "1.0"; and the added keys carry their single-state values.
 The reference is the sha256 of the pre-§3.10 engine's outputs (commit
 d6017d6, `SOURCE_DATE_EPOCH=0 scorecard build DS -o OUT --format
 json,csv -q`) on the illustrative sample (data/illustrative/, as it is
-since its title says its values are synthetic) and on the generated `ca`
+since its title and sources say its values are synthetic) and on the generated `ca`
 workload (bench/generate.py --workload ca). The cut is textual, on the
 bytes we write, so any other change (a number's digits, a key's order)
 fails the test. When a later issue changes these outputs on purpose, the
@@ -27,7 +27,7 @@ import sys
 import tempfile
 
 GOLDEN = {
-    "data": ("f02ae98213976b95b861e5696fd197cd30bb25cb9d165824bfb573d821c9a341",
+    "data": ("703cac5abac92e855a0390083d0eb59a4d78adfb6e66d4c1130dd9070dec9608",
              "a32bbc571bad0850f0231551e0a3dbbc02634bd1befee022a855aa52be1d7916"),
     "ca": ("887075e3e28cc5f65d894d5877241628e84a3d315c0e0b21b5a21b23b4cf171c",
            "c6f4f6ed19aff190fdbbe34e33218147bc3c3c13d6f45694d07cb29f66d31dd9"),

@@ -424,11 +424,17 @@ def csv_field(x):
     return t
 
 
-def write_csv(path, header, rows):
+# Every file says what it is, row by row, in a last column the engine
+# ignores (SPEC 2.3: extra columns are ignored), so a copy taken out of
+# this folder still says it.
+SYNTHETIC_COL = "synthetic"
+
+
+def write_csv(path, header, rows, note):
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(",".join(header) + "\n")
+        f.write(",".join(header + [SYNTHETIC_COL]) + "\n")
         for r in rows:
-            f.write(",".join(csv_field(x) for x in r) + "\n")
+            f.write(",".join(csv_field(x) for x in list(r) + [note]) + "\n")
 
 
 def main():
@@ -440,7 +446,8 @@ def main():
     geo_rows = [(STATE_ID, "California", "state", "", state_pop)]
     geo_rows += [(c[0], c[1], "county", STATE_ID, c[2]) for c in sorted(COUNTIES)]
     write_csv(os.path.join(here, "geographies.csv"),
-              ["geo_id", "name", "level", "parent", "population"], geo_rows)
+              ["geo_id", "name", "level", "parent", "population"], geo_rows,
+              "real name and FIPS code; population rounded")
 
     order = ["All"] + sorted(SUBGROUPS)
     for ind in INDICATORS:
@@ -460,7 +467,8 @@ def main():
                     cell = rows[g, s][y]
                     out.append([g, y, s] + [cell.get(k, "") for k in cols])
         write_csv(os.path.join(here, iid + ".csv"),
-                  ["geo_id", "year", "subgroup"] + cols, out)
+                  ["geo_id", "year", "subgroup"] + cols, out,
+                  "made-up value")
 
     manifest_lines = [
         "{",
@@ -472,7 +480,12 @@ def main():
         '  "domains": ["Education", "Health", "Child Welfare", "Family Economics"],',
         '  "indicators": [',
     ]
-    entries = ['    {"use": %s, "file": %s}' % (json.dumps(i["id"]), json.dumps(i["id"] + ".csv"))
+    # the catalog's sources are real publishers: say instead that these
+    # values are made up, wherever the source is shown
+    source = ("Synthetic: values made up by data/illustrative/generate_sample.py "
+              "for the illustrative sample (not real data; do not cite)")
+    entries = ['    {"use": %s, "file": %s,\n     "source": %s, "url": ""}'
+               % (json.dumps(i["id"]), json.dumps(i["id"] + ".csv"), json.dumps(source))
                for i in INDICATORS]
     manifest_lines.append(",\n".join(entries))
     manifest_lines += ["  ]", "}"]
