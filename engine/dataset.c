@@ -140,6 +140,7 @@ sc_dataset_free(sc_dataset *ds)
     free(ds->dir);
     free(ds->manifest_path);
     free(ds->catalog_dir);
+    free(ds->boundaries_path);
     free(ds->title);
     free(ds->scope);
     for (size_t i = 0; i < ds->ndomains; i++)
@@ -705,8 +706,12 @@ sc_dataset_load(const char *path, const sc_options *opt,
                                                  : SC_INSTALL_DATADIR
                                                    "/indicators");
     ds->allow_outside = opt->allow_outside_paths;
+    ds->boundaries_path =
+        sc_strdup(opt->boundaries ? opt->boundaries
+                                  : SC_INSTALL_DATADIR
+                                    "/boundaries/us-counties-albers.json");
     size_t all;
-    if (!ds->catalog_dir ||
+    if (!ds->catalog_dir || !ds->boundaries_path ||
         sc_strtab_intern(&ds->subgroups, "All", 3, &all) != SC_OK) {
         st = SC_ERR_NOMEM;
         goto fail;

@@ -19,7 +19,7 @@
 #include "parallel.h"
 #include "progress.h"
 
-enum { W_XLSX, W_JSON, W_SPLIT, W_CSV, W_HTML, W_HTML_SPLIT, W_COUNT };
+enum { W_XLSX, W_JSON, W_SPLIT, W_CSV, W_HTML, W_HTML_SPLIT, W_SVG, W_COUNT };
 
 typedef struct writers {
     const sc_results *r;
@@ -42,6 +42,7 @@ write_task(void *ctx, size_t k)
                : i == W_SPLIT      ? sc_write_json_split(r, p, d)
                : i == W_CSV        ? sc_write_csv(r, p, d)
                : i == W_HTML       ? sc_write_html(r, p, d)
+               : i == W_SVG        ? sc_write_svg_maps(r, p, d)
                                    : sc_write_html_split(r, p, d);
     sc_progress_add(r->ds, 1);
 }
@@ -54,13 +55,14 @@ sc_write_outputs(const sc_results *r, const sc_output_paths *paths,
         return SC_ERR_INVALID_ARG;
     writers w = {r,
                  {paths->xlsx, paths->json, paths->json_dir, paths->csv,
-                  paths->html, paths->html_dir},
+                  paths->html, paths->html_dir, paths->svg_dir},
                  {0},
                  {NULL},
-                 {SC_OK, SC_OK, SC_OK, SC_OK, SC_OK, SC_OK}};
+                 {SC_OK, SC_OK, SC_OK, SC_OK, SC_OK, SC_OK, SC_OK}};
     /* the longest first, so the other thread takes the rest */
-    static const size_t by_size[W_COUNT] = {W_XLSX, W_CSV,   W_HTML,
-                                            W_JSON, W_SPLIT, W_HTML_SPLIT};
+    static const size_t by_size[W_COUNT] = {W_XLSX,  W_CSV,        W_HTML,
+                                            W_JSON,  W_SPLIT,      W_HTML_SPLIT,
+                                            W_SVG};
     size_t n = 0;
     sc_status st = SC_OK;
     for (size_t k = 0; k < W_COUNT; k++) {

@@ -185,6 +185,7 @@ struct sc_dataset {
     char *dir;              /* dataset directory ("" for cwd) */
     char *manifest_path;
     char *catalog_dir;      /* resolved catalog directory, or NULL */
+    char *boundaries_path;  /* the boundary file for maps */
     int allow_outside;      /* sc_options.allow_outside_paths */
     char *title;
     char *scope;            /* NULL when none */

@@ -112,7 +112,7 @@ run_all(const char *dataset, unsigned jobs, recorder *R)
     snprintf(json, sizeof json, "%s/scorecard.json", out);
     snprintf(csv, sizeof csv, "%s/scorecard.csv", out);
     snprintf(html, sizeof html, "%s/scorecard.html", out);
-    sc_output_paths paths = {xlsx, json, NULL, csv, html, NULL};
+    sc_output_paths paths = {xlsx, json, NULL, csv, html, NULL, NULL};
     ck_assert_int_eq(sc_write_outputs(r, &paths, d), SC_OK);
     tu_cleanup(out);
     sc_results_free(r);

@@ -534,7 +534,8 @@ run_build(const cli_options *opt, const sc_dataset *ds,
     char *split = out_path(opt->outdir, "json");
     char *html = out_path(opt->outdir, "scorecard.html");
     char *hsplit = out_path(opt->outdir, "html");
-    if (!xlsx || !json || !csv || !split || !html || !hsplit) {
+    char *maps = out_path(opt->outdir, "maps");
+    if (!xlsx || !json || !csv || !split || !html || !hsplit || !maps) {
         progress_hold(prog);
         fputs("scorecard: out of memory\n", stderr);
         free(xlsx);
@@ -543,6 +544,7 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         free(split);
         free(html);
         free(hsplit);
+        free(maps);
         sc_results_free(res);
         return EXIT_INTERNAL;
     }
@@ -553,6 +555,7 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         opt->want_csv ? csv : NULL,
         opt->want_html ? html : NULL,
         opt->want_html && opt->split ? hsplit : NULL,
+        opt->want_svg ? maps : NULL,
     };
     t0 = seconds();
     st = sc_write_outputs(res, &paths, diags);
@@ -582,7 +585,12 @@ run_build(const cli_options *opt, const sc_dataset *ds,
         if (opt->want_html && opt->split)
             printf("wrote %s/<geo_id>.html (%zu files)\n", hsplit,
                    sc_dataset_geography_count(ds));
+        if (opt->want_svg)
+            printf("wrote %s/<indicator>.svg and %s/overall.svg (%zu "
+                   "maps)\n",
+                   maps, maps, sc_dataset_indicator_count(ds) + 1);
     }
+    free(maps);
     free(html);
     free(hsplit);
     free(xlsx);
@@ -630,11 +638,22 @@ main(int argc, char **argv)
     }
 
     const char *root = data_root();
-    char *default_dataset = NULL, *default_catalog = NULL;
+    char *default_dataset = NULL, *default_catalog = NULL, *bounds = NULL;
     if (asprintf(&default_dataset, "%s/data", root) < 0 ||
-        asprintf(&default_catalog, "%s/indicators", root) < 0) {
+        asprintf(&default_catalog, "%s/indicators", root) < 0 ||
+        asprintf(&bounds, "%s/boundaries/us-counties-albers.json", root) <
+            0) {
         fputs("scorecard: out of memory\n", stderr);
         return EXIT_INTERNAL;
+    }
+    if (access(bounds, F_OK) != 0) {
+        /* the source tree keeps it beside the engine that reads it */
+        free(bounds);
+        if (asprintf(&bounds, "%s/engine/boundaries/us-counties-albers.json",
+                     root) < 0) {
+            fputs("scorecard: out of memory\n", stderr);
+            return EXIT_INTERNAL;
+        }
     }
     const char *dataset = opt.dataset ? opt.dataset : default_dataset;
 
@@ -650,6 +669,7 @@ main(int argc, char **argv)
     }
     lib.catalog_dir = opt.indicators_dir ? opt.indicators_dir
                                          : default_catalog;
+    lib.boundaries = bounds;
     lib.max_errors = opt.max_errors;
     lib.allow_outside_paths = opt.allow_outside;
     lib.jobs = opt.jobs;
@@ -753,5 +773,6 @@ main(int argc, char **argv)
     sc_diagnostics_free(diags);
     free(default_dataset);
     free(default_catalog);
+    free(bounds);
     return rc;
 }

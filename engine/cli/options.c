@@ -50,7 +50,8 @@ cli_help(void)
         "Options:\n"
         "  -o, --output DIR                build: output directory (default\n"
         "                                  scorecard-out)\n"
-        "  --format xlsx,json,csv,html     build: formats to write (default all)\n"
+        "  --format xlsx,json,csv,html,svg build: formats to write (default\n"
+        "                                  xlsx,json,csv,html; svg writes maps/)\n"
         "  --split                         build: also json/<geo_id>.json and\n"
         "                                  html/<geo_id>.html, one per geography\n"
         "  --format text|json|github       validate: report format (default text;\n"
@@ -74,11 +75,12 @@ cli_help(void)
         "4 internal error.\n"
         "\n"
         "Examples:\n"
-        "  scorecard build                           # the bundled sample\n"
+        "  scorecard build                           # the bundled data\n"
+        "  scorecard build -o out --format svg       # maps/<indicator>.svg\n"
         "  scorecard build data -o out --split\n"
         "  scorecard show 06037\n"
         "  scorecard show \"los angeles\"\n"
-        "  scorecard validate                        # the bundled sample\n"
+        "  scorecard validate                        # the bundled data\n"
         "  scorecard validate path/to/dataset --strict\n"
         "  scorecard validate data --format github   # in GitHub Actions\n"
         "  scorecard list indicators\n"
@@ -263,10 +265,12 @@ cli_parse(int argc, char **argv, cli_options *opt)
                     opt->want_xlsx = 1;
                 else if (strcmp(t, "html") == 0)
                     opt->want_html = 1;
+                else if (strcmp(t, "svg") == 0)
+                    opt->want_svg = 1;
                 else {
                     int rc = usage_error("bad value '%s' for --format; "
                                          "expected a list of xlsx, json, "
-                                         "csv, html",
+                                         "csv, html, svg",
                                          t);
                     free(copy); /* t points into copy: free it after use */
                     return rc;
@@ -274,9 +278,9 @@ cli_parse(int argc, char **argv, cli_options *opt)
             }
             free(copy);
             if (!opt->want_json && !opt->want_csv && !opt->want_xlsx &&
-                !opt->want_html)
+                !opt->want_html && !opt->want_svg)
                 return usage_error("--format needs at least one of xlsx, "
-                                   "json, csv, html");
+                                   "json, csv, html, svg");
         }
         if (opt->split && !opt->want_json && !opt->want_html)
             return usage_error("--split writes one JSON or HTML file per "

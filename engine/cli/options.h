@@ -39,6 +39,7 @@ typedef struct cli_options {
     const char *geo;            /* show: a geo_id or a name */
     const char *outdir;         /* build: -o DIR (default scorecard-out) */
     int want_json, want_csv, want_xlsx, want_html; /* build: --format */
+    int want_svg;                                  /* maps/<id>.svg */
     int split;                  /* build: --split */
     cli_format format;
     int strict;

@@ -88,6 +88,12 @@ typedef struct sc_options {
     sc_progress_fn progress;
     /** Passed to progress as its first argument. Default: NULL. */
     void *progress_ctx;
+    /** The county and state boundaries that maps are drawn from (the
+     *  file `us-counties-albers.json` converted from the npm package
+     *  us-atlas). Default: NULL, meaning the file installed with the
+     *  library (`<datadir>/scorecard/boundaries/us-counties-albers.json`).
+     *  Read only when a map is written. */
+    const char *boundaries;
 } sc_options;
 
 /**

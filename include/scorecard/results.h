@@ -152,6 +152,25 @@ SC_API sc_status sc_write_html(const sc_results *r, const char *path,
 SC_API sc_status sc_write_html_split(const sc_results *r, const char *dir,
                                      sc_diagnostics *diags);
 
+/**
+ * @brief Write a standalone map for each indicator and for the overall
+ *        score: `DIR/<indicator id>.svg` and `DIR/overall.svg`, each
+ *        atomically. Counties are shaded by their distance to the goal in
+ *        the latest year (a colour-blind-safe sequential scale, legend in
+ *        points); suppressed and missing counties are grey and hatched,
+ *        with the reason in their tooltip; each map has a title, the data
+ *        year and a source line. One state's counties fill the map; with
+ *        several states it is the nation with state outlines. Geographies
+ *        that the boundary file lacks are listed under the map. Creates
+ *        DIR when needed.
+ * @param diags receives an unreadable boundary file (sc_options.boundaries)
+ *        or an I/O problem, with the path.
+ * @return SC_OK, SC_ERR_IO, SC_ERR_DATA (a malformed boundary file) or
+ *         SC_ERR_NOMEM.
+ */
+SC_API sc_status sc_write_svg_maps(const sc_results *r, const char *dir,
+                                   sc_diagnostics *diags);
+
 /** The files sc_write_outputs() writes; a NULL path skips that format. */
 typedef struct sc_output_paths {
     const char *xlsx;       /**< the workbook (sc_write_xlsx) */
@@ -160,6 +179,7 @@ typedef struct sc_output_paths {
     const char *csv;        /**< the long table (sc_write_csv) */
     const char *html;       /**< the page (sc_write_html) */
     const char *html_dir;   /**< one page per geography (sc_write_html_split) */
+    const char *svg_dir;    /**< one map per indicator (sc_write_svg_maps) */
 } sc_output_paths;
 
 /**
@@ -168,7 +188,7 @@ typedef struct sc_output_paths {
  *
  * Each file is written atomically, exactly as by its own function, and
  * the bytes do not depend on the number of threads. Diagnostics arrive in
- * the order xlsx, json, json_dir, csv, html, html_dir.
+ * the order xlsx, json, json_dir, csv, html, html_dir, svg_dir.
  * @return SC_OK, or the first failure in that order.
  */
 SC_API sc_status sc_write_outputs(const sc_results *r,
